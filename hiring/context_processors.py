@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from hiring.selectors import practices_of_user
+
+
+def practice(request: HttpRequest) -> dict[str, Any]:
+    """The current practice, the member's permissions and, lazily, the practice switcher."""
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return {}
+    return {
+        "practice": request.practice,
+        "membership": membership,
+        "perms_here": membership.perms,
+        "my_practices": lambda: practices_of_user(request.user),
+    }

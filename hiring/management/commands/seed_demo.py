@@ -1,0 +1,75 @@
+"""Demo data: the practice demo-clinic with its owner, a hiring manager and an interviewer.
+
+Idempotent: running it again changes nothing but the passwords, when one is given."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+from django_scopes import scopes_disabled
+
+from hiring.models import Membership, Practice, User
+from hiring.roles import Role
+
+DEMO_SLUG = "demo-clinic"
+DEMO_PRACTICE = {
+    "name": "Demo Family Clinic",
+    "street": "1200 Harbor Street, Suite 300",
+    "city": "Portland",
+    "state": "OR",
+    "postal_code": "97209",
+    "country": "US",
+    "timezone": "America/Los_Angeles",
+    "phone": "(503) 555-0142",
+    "website": "https://demo-clinic.example.com",
+    "brand_color": "#1d4ed8",
+    "careers_intro": (
+        "We are a family practice of four physicians and a team of twenty who care for "
+        "patients from newborns to grandparents. We keep our schedule humane, our office "
+        "friendly and our standards high, and we invest in the people who make that happen."
+    ),
+}
+DEMO_PEOPLE = [
+    ("owner@demo-clinic.test", "Dana Whitfield", Role.OWNER),
+    ("manager@demo-clinic.test", "Marcus Reyes", Role.MANAGER),
+    ("interviewer@demo-clinic.test", "Dr. Priya Natarajan", Role.INTERVIEWER),
+]
+
+
+class Command(BaseCommand):
+    help = "Create (or refresh) the demo practice 'demo-clinic' and its team."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--password", help="Password for every demo login "
+                                               "(default: a random one, printed once).")
+
+    @transaction.atomic
+    def handle(self, *args: Any, password: str | None = None, **options: Any) -> None:
+        with scopes_disabled():
+            practice, created = Practice.objects.get_or_create(slug=DEMO_SLUG,
+                                                               defaults=DEMO_PRACTICE)
+            chosen = password or secrets.token_urlsafe(12)
+            new_logins = []
+            for email, name, role in DEMO_PEOPLE:
+                user = User.objects.filter(email=email).first()
+                if user is None:
+                    user = User.objects.create_user(email=email, password=chosen,
+                                                    full_name=name)
+                    new_logins.append(email)
+                elif password:
+                    user.set_password(password)
+                    user.save(update_fields=["password"])
+                Membership.objects.get_or_create(practice=practice, user=user,
+                                                 defaults={"role": role})
+        state = "created" if created else "already there"
+        self.stdout.write(f"Demo practice '{DEMO_SLUG}' {state}.")
+        if new_logins or password:
+            self.stdout.write(self.style.SUCCESS(
+                f"Log in at /accounts/login/ as {DEMO_PEOPLE[0][0]} with password: {chosen}"))
+            self.stdout.write("Also: manager@demo-clinic.test and interviewer@demo-clinic.test "
+                              "(same password).")
+        else:
+            self.stdout.write("Logins unchanged; pass --password to set a new one.")

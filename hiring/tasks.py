@@ -1,0 +1,52 @@
+"""Celery tasks of the core: e-mails about accounts and invitations, the outbox sweeper.
+
+Tasks load by id, enter the practice's scope and call a service; rules live in services."""
+
+from __future__ import annotations
+
+from smtplib import SMTPException
+from typing import Any
+
+import celery
+from celery import shared_task
+from django_scopes import scope
+
+from hiring.models import Practice
+
+# Errors worth another try later: the mail server or the network had a bad moment.
+TRANSIENT_ERRORS = (SMTPException, ConnectionError, TimeoutError, OSError)
+
+
+class PracticeTask(celery.Task):
+    """First positional argument is a practice id; the task body receives the Practice, scoped."""
+
+    def __call__(self, practice_id: int, *args: Any, **kwargs: Any) -> Any:
+        practice = Practice.objects.get(pk=practice_id)  # Practice itself is not scoped
+        with scope(practice=practice):
+            return super().__call__(practice, *args, **kwargs)
+
+
+@shared_task(base=PracticeTask, acks_late=True, autoretry_for=TRANSIENT_ERRORS,
+             retry_backoff=True, retry_jitter=True, max_retries=6)
+def invitation_send(practice: Practice, *, invitation_id: int) -> None:
+    """E-mail an invitation. At-least-once; a run after it was sent is a no-op."""
+    from hiring.services import invitation_email_send
+
+    invitation_email_send(invitation=practice.invitations.get(pk=invitation_id))
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True,
+             retry_jitter=True, max_retries=6)
+def password_reset_send(*, user_id: int) -> None:
+    """E-mail a password-reset link. At-least-once (a second link does no harm)."""
+    from hiring.services import password_reset_email_send
+
+    password_reset_email_send(user_id=user_id)
+
+
+@shared_task(acks_late=True)
+def outbox_sweep() -> int:
+    """Hand over work the broker missed. Idempotent: rows are claimed before publishing."""
+    from hiring import outbox
+
+    return outbox.sweep()

@@ -1,0 +1,23 @@
+"""Root URLs. Staff pages live under /app/<practice>/ (PracticeMiddleware resolves it)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from hiring.views import app, health, home
+
+urlpatterns = [
+    path("", home.home_view, name="home"),
+    path("healthz", health.healthz_view, name="healthz"),
+    path("accounts/", include("hiring.account_urls")),
+    path("app/", app.app_home_view, name="app-home"),
+    path("app/<slug:practice>/", include("hiring.app_urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # uploaded files (logos) for the embedded default; production serves them from storage
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

@@ -1,0 +1,75 @@
+"""/healthz: is each part the app depends on answering?"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+
+from hiring.celery import app as celery_app
+
+
+def _database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _cache() -> None:
+    key = f"healthz:{uuid.uuid4().hex}"
+    cache.set(key, "ok", 10)
+    if cache.get(key) != "ok":
+        raise RuntimeError("cache did not return what was written")
+    cache.delete(key)
+
+
+def _broker() -> None:
+    if settings.CELERY_TASK_ALWAYS_EAGER and not settings.CELERY_BROKER_URL:
+        return  # the embedded default runs background work inline: nothing to reach
+    with celery_app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+
+
+def _storage() -> None:
+    name = default_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+    try:
+        with default_storage.open(name) as handle:
+            if handle.read() != b"ok":
+                raise RuntimeError("storage did not return what was written")
+    finally:
+        default_storage.delete(name)
+
+
+CHECKS: dict[str, Callable[[], None]] = {
+    "database": _database,
+    "cache": _cache,
+    "broker": _broker,
+    "storage": _storage,
+}
+
+
+@never_cache
+def healthz_view(request: HttpRequest) -> JsonResponse:
+    """200 with each part's state when all answer; 503 naming the failing part otherwise."""
+    report: dict[str, dict[str, object]] = {}
+    for name, check in CHECKS.items():
+        started = time.monotonic()
+        try:
+            check()
+        except Exception as exc:
+            report[name] = {"ok": False, "error": type(exc).__name__}
+        else:
+            report[name] = {"ok": True}
+        report[name]["ms"] = round((time.monotonic() - started) * 1000, 1)
+    healthy = all(part["ok"] for part in report.values())
+    failing = [name for name, part in report.items() if not part["ok"]]
+    return JsonResponse({"status": "ok" if healthy else "fail", "failing": failing,
+                         "checks": report}, status=200 if healthy else 503)
