@@ -25,6 +25,8 @@ PRACTICE_PROFILE_FIELDS = ["name", "street", "city", "state", "postal_code", "co
 class PracticeProfileForm(forms.ModelForm):
     """The practice's profile; the web address (slug) is chosen once, at sign-up."""
 
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Practice
         fields = PRACTICE_PROFILE_FIELDS
