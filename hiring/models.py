@@ -15,8 +15,11 @@ from django_scopes import ScopedManager
 
 from hiring.roles import Perm, Role, role_can
 
-TIMEZONE_CHOICES = [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())
-                    if "/" in name and not name.startswith(("Etc/", "SystemV/"))]
+TIMEZONE_CHOICES = [
+    (name, name.replace("_", " "))
+    for name in sorted(zoneinfo.available_timezones())
+    if "/" in name and not name.startswith(("Etc/", "SystemV/"))
+]
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #0f766e."))
 
 
@@ -215,7 +218,8 @@ class AuditEvent(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.action} by {self.actor_id or 'anonymous'} at {self.created_at:%Y-%m-%d %H:%M}"
+        who = self.actor_id or "anonymous"
+        return f"{self.action} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class OutboxTask(models.Model):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from hiring.models import AuditEvent, Invitation, Membership, Practice, User
 
@@ -15,7 +15,7 @@ def practices_of_user(user: User) -> QuerySet[Practice]:
 def last_practice_of_user(user: User) -> Practice | None:
     membership = (Membership.objects.with_scopes_disabled().select_related("practice")
                   .filter(user=user, practice__is_active=True)
-                  .order_by("-last_seen_at", "created_at").first())
+                  .order_by(F("last_seen_at").desc(nulls_last=True), "created_at").first())
     return membership.practice if membership else None
 
 

@@ -124,7 +124,7 @@ def invitation_url(invitation: Invitation) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-class InvitationInvalid(Exception):  # noqa: N818 (reads better at the call site)
+class InvitationInvalid(Exception):
     """The link cannot be used; `reason` picks the page shown to the visitor."""
 
     def __init__(self, reason: str) -> None:

@@ -22,7 +22,6 @@ def _collected_static():
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
-    yield
 
 
 @pytest.fixture(autouse=True)

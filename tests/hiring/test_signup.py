@@ -49,7 +49,8 @@ def test_signup_creates_practice_owner_and_logs_in(client):
 
 
 def test_duplicate_slug_suggests_a_free_one(client, practice):
-    response = client.post(reverse("accounts:signup"), _signup_data(**{"practice-slug": "riverside"}))
+    response = client.post(reverse("accounts:signup"),
+                           _signup_data(**{"practice-slug": "riverside"}))
 
     assert response.status_code == 200
     assert "riverside-2" in response.content.decode()
