@@ -69,12 +69,15 @@ def _publish(row: OutboxTask, connection: object) -> int:
         app.tasks[row.task_name].apply_async(args=args, kwargs=row.kwargs, task_id=str(row.pk),
                                              connection=connection, retry=False)
     except Exception as exc:
-        OutboxTask.objects.filter(pk=row.pk, status=Status.HANDED).update(
-            status=Status.PENDING, last_error=f"publish: {type(exc).__name__}: {exc}"[:2000])
-        if settings.CELERY_TASK_ALWAYS_EAGER:
-            # inline run failed: the row is marked failed by the signal below; keep going
+        error = f"{type(exc).__name__}: {exc}"[:2000]
+        if app.conf.task_always_eager:
+            # the task ran inline and failed: that is the task's failure, not the broker's
             logger.exception("Task %s failed when run inline", row.task_name)
+            OutboxTask.objects.filter(pk=row.pk, status=Status.HANDED).update(
+                status=Status.FAILED, finished_at=timezone.now(), last_error=error)
             return 0
+        OutboxTask.objects.filter(pk=row.pk, status=Status.HANDED).update(
+            status=Status.PENDING, last_error=f"publish: {error}")
         raise
     return 1
 
