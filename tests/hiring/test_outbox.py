@@ -45,10 +45,14 @@ def test_work_runs_after_commit_and_is_marked_done(django_capture_on_commit_call
 
 
 def test_rolled_back_work_never_runs(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
+    def failing_change() -> None:
+        with transaction.atomic():
             outbox.enqueue(record, n=2)
             raise RuntimeError("the change failed")
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(
+            RuntimeError):
+        failing_change()
 
     assert callbacks == []
     assert RUNS == []

@@ -54,13 +54,13 @@ def worker(queue_mode) -> Iterator[None]:
 
 
 @pytest.fixture
-def broker_refusing(queue_mode) -> Iterator[None]:
+def broker_refusing(queue_mode) -> None:
     """A broker address where nothing listens: connections are refused at once."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     app.conf.broker_url = f"redis://127.0.0.1:{port}/0"
-    yield
+    return
 
 
 @pytest.fixture
@@ -110,10 +110,14 @@ def test_worker_sends_the_invitation_once(worker, owner_client, practice):
 
 
 def test_rolled_back_invitation_sends_nothing(worker, practice, owner):
-    with pytest.raises(RuntimeError), transaction.atomic(), scope(practice=practice):
-        invitation_create(practice=practice, email="nurse@example.test", role=Role.MANAGER,
-                          invited_by=owner)
-        raise RuntimeError("something later in the request failed")
+    def failing_request() -> None:
+        with transaction.atomic(), scope(practice=practice):
+            invitation_create(practice=practice, email="nurse@example.test",
+                              role=Role.MANAGER, invited_by=owner)
+            raise RuntimeError("something later in the request failed")
+
+    with pytest.raises(RuntimeError):
+        failing_request()
 
     time.sleep(2)
     assert mail.outbox == []
