@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models
 from django.http import HttpRequest
 
 from hiring.models import AuditEvent, Invitation, Membership, OutboxTask, Practice, User
@@ -36,6 +37,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Practice)
 class PracticeAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "slug", "city", "state", "timezone", "is_active", "created_at"]
     list_filter = ["is_active", "country", "state"]
     search_fields = ["name", "slug", "city"]
