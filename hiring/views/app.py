@@ -46,8 +46,9 @@ def practice_settings_view(request: PracticeRequest, practice: str) -> HttpRespo
     form = PracticeProfileForm(request.POST or None, request.FILES or None,
                                instance=type(current).objects.get(pk=current.pk))
     if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] or "" if name == "logo"
-                   else form.cleaned_data[name] for name in form.changed_data}
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        if changes.get("logo") is False:  # "clear" ticked on the file input
+            changes["logo"] = ""
         try:
             practice_update(practice=current, actor=request.user,
                             ip_address=client_ip(request), **changes)

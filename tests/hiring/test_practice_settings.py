@@ -91,3 +91,12 @@ def test_bad_colour_keeps_the_other_changes_in_the_form(owner_client, practice):
 
 def test_manager_cannot_open_settings(manager_client, practice):
     assert manager_client.get(_url(practice)).status_code == 403
+
+
+def test_owner_clears_the_logo(owner_client, practice):
+    owner_client.post(_url(practice), {**_form(practice), "logo": _png()})
+
+    owner_client.post(_url(practice), {**_form(practice), "logo-clear": "on"})
+
+    practice.refresh_from_db()
+    assert not practice.logo
