@@ -53,8 +53,8 @@ class PracticeProfileForm(forms.ModelForm):
 class PracticeCreateForm(PracticeProfileForm):
     slug = forms.SlugField(
         label=_("Web address"), max_length=60, required=False,
-        help_text=_("Your careers page will be at /careers/<address>/. Leave empty to make one "
-                    "from the practice name."))
+        help_text=_("Your careers page will be at /careers/your-address/. Leave empty to "
+                    "make one from the practice name."))
 
     class Meta(PracticeProfileForm.Meta):
         fields = ["name", "slug", *PRACTICE_PROFILE_FIELDS[1:]]
