@@ -42,7 +42,7 @@ check: lint
 	DEBUG=true $(PY) manage.py check
 
 bench: install
-	$(PY) -m pytest tests/bench -o testpaths=tests/bench -q
+	$(PY) -m pytest tests/bench -o python_files="bench_*.py" -q -s
 
 worker: install
 	$(VENV)/bin/celery -A hiring worker --loglevel=info

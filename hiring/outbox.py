@@ -60,7 +60,8 @@ def hand_over(ids: Iterable[UUID]) -> int:
 
 def _publish(row: OutboxTask, connection: object) -> int:
     # claim the row first: a concurrent sweeper or a second hand-over must not publish it too
-    claimed = OutboxTask.objects.filter(pk=row.pk, status=row.status).update(
+    claimed = OutboxTask.objects.filter(pk=row.pk, status=row.status,
+                                        handed_at=row.handed_at).update(
         status=Status.HANDED, handed_at=timezone.now(), attempts=F("attempts") + 1)
     if claimed != 1:
         return 0
