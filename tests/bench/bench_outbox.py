@@ -49,8 +49,6 @@ def test_sweeper_batch_versus_one_hand_over_per_row(broker):
 
     print(f"\nhand-over of {ROWS} rows: one by one {one_by_one * 1000:.0f} ms, "
           f"batched {batched * 1000:.0f} ms, ratio {one_by_one / batched:.1f}x")
-    from django.db.models import Count
-    print(list(OutboxTask.objects.values("status").annotate(n=Count("id"))))
     assert OutboxTask.objects.filter(status="handed").count() == 2 * ROWS
 
 
