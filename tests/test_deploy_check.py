@@ -17,7 +17,7 @@ def test_check_deploy_is_clean_in_production_shape():
     env.update(DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50),
                ALLOWED_HOSTS="hiring.example.com", SITE_URL="https://hiring.example.com")
 
-    result = subprocess.run(  # noqa: S603 (our own manage.py with a fixed argument list)
+    result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False)
 
