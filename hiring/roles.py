@@ -20,6 +20,7 @@ class Perm(StrEnum):
     MANAGE_TEAM = "team.manage"  # invite, change roles, remove members
     MANAGE_PRACTICE = "practice.manage"  # profile, logo, careers page, brand
     VIEW_AUDIT = "audit.view"
+    VIEW_JOBS = "jobs.view"  # interviewers: only the jobs whose hiring team they are on
     MANAGE_JOBS = "jobs.manage"
     MANAGE_CANDIDATES = "candidates.manage"
     SCORE_INTERVIEWS = "interviews.score"
@@ -31,12 +32,13 @@ GRANTS: dict[Role, frozenset[Perm]] = {
         {
             Perm.VIEW_DASHBOARD,
             Perm.VIEW_TEAM,
+            Perm.VIEW_JOBS,
             Perm.MANAGE_JOBS,
             Perm.MANAGE_CANDIDATES,
             Perm.SCORE_INTERVIEWS,
         }
     ),
-    Role.INTERVIEWER: frozenset({Perm.VIEW_DASHBOARD, Perm.SCORE_INTERVIEWS}),
+    Role.INTERVIEWER: frozenset({Perm.VIEW_DASHBOARD, Perm.VIEW_JOBS, Perm.SCORE_INTERVIEWS}),
 }
 
 

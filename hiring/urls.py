@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("hiring.account_urls")),
     path("app/", app.app_home_view, name="app-home"),
     path("app/<slug:practice>/", include("hiring.app_urls")),
+    path("app/<slug:practice>/", include("jobs.urls")),
     path("admin/", admin.site.urls),
 ]
 

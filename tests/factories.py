@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import factory
 from django.utils import timezone
 
 from hiring.models import Invitation, Membership, Practice, User
 from hiring.roles import Role
+from jobs.models import Job, JobDocument, JobTemplate, Location
 
 PASSWORD = "correct-horse-battery-9"
 
@@ -67,3 +69,64 @@ FACTORIES = {
     Membership: MembershipFactory,
     Invitation: InvitationFactory,
 }
+
+
+class JobTemplateFactory(factory.django.DjangoModelFactory):
+    """A practice's own template (the shipped ones come from jobs/library/)."""
+
+    class Meta:
+        model = JobTemplate
+
+    practice = factory.SubFactory(PracticeFactory)
+    title = "Front Desk Lead"
+    summary = "Runs the front desk."
+    about = "<p>You run our front desk.</p>"
+    responsibilities = "<ul><li>Greet patients</li></ul>"
+    pay_min = Decimal("20")
+    pay_max = Decimal("24")
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    practice = factory.SubFactory(PracticeFactory)
+    name = factory.Sequence(lambda n: f"Eastside office {n}")
+    street = "500 East Avenue"
+    city = "Springfield"
+    state = "IL"
+    postal_code = "62702"
+
+
+class JobFactory(factory.django.DjangoModelFactory):
+    """A job that passes the publish checklist as it is (still a draft)."""
+
+    class Meta:
+        model = Job
+
+    practice = factory.SubFactory(PracticeFactory)
+    title = "Medical Assistant"
+    slug = factory.Sequence(lambda n: f"medical-assistant-{n}")
+    pay_min = Decimal("19.00")
+    pay_max = Decimal("24.50")
+    about = "<p>" + "You will keep our clinic running smoothly for patients. " * 5 + "</p>"
+    responsibilities = "<ul><li>Room patients and record vitals</li><li>Give injections</li></ul>"
+    qualifications = "<ul><li>Certified medical assistant</li></ul>"
+
+
+class JobDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JobDocument
+
+    practice = factory.SubFactory(PracticeFactory)
+    job = factory.SubFactory(JobFactory, practice=factory.SelfAttribute("..practice"))
+    kind = JobDocument.Kind.DESCRIPTION
+    content_hash = factory.Sequence(lambda n: f"{n:064d}")
+
+
+FACTORIES.update({
+    JobTemplate: JobTemplateFactory,
+    Location: LocationFactory,
+    Job: JobFactory,
+    JobDocument: JobDocumentFactory,
+})

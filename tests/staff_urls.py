@@ -44,8 +44,14 @@ def staff_urls() -> list[StaffUrl]:
     return sorted(found, key=lambda u: u.name)
 
 
+# URL kwargs that name their model by a shorter word
+KWARG_MODELS = {"template_id": "jobs.JobTemplate", "document_id": "jobs.JobDocument"}
+
+
 def model_for_kwarg(kwarg: str) -> type[models.Model]:
     """`membership_id` → Membership: URL object ids are named after their model."""
+    if kwarg in KWARG_MODELS:
+        return apps.get_model(KWARG_MODELS[kwarg])
     entity = kwarg.removesuffix("_id").replace("_", "")
     for model in apps.get_models():
         if model._meta.model_name == entity and hasattr(model, "public_id"):
