@@ -7,6 +7,8 @@ from django_scopes import scopes_disabled
 from hiring.celery import app
 from hiring.models import Membership, Practice, User
 from hiring.views import health
+from jobs.demo import DEMO_JOBS
+from jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +55,11 @@ def test_seed_demo_is_idempotent(capsys):
         assert Membership.objects.filter(practice__slug="demo-clinic").count() == 3
     owner = User.objects.get(email="owner@demo-clinic.test")
     assert owner.check_password("demo-password-123")
+    with scopes_disabled():
+        jobs = Job.objects.filter(practice__slug="demo-clinic")
+        assert jobs.count() == len(DEMO_JOBS)
+        office_manager = jobs.get(slug="medical-office-manager")
+    assert office_manager.status == Job.Status.PUBLISHED
     assert "demo-password-123" in capsys.readouterr().out
 
 

@@ -1,4 +1,5 @@
-"""Demo data: the practice demo-clinic with its owner, a hiring manager and an interviewer.
+"""Demo data: the practice demo-clinic, its team, and jobs made from the shipped templates
+(the office manager published at /careers/demo-clinic/jobs/medical-office-manager/).
 
 Idempotent: running it again changes nothing but the passwords, when one is given."""
 
@@ -13,6 +14,7 @@ from django_scopes import scopes_disabled
 
 from hiring.models import Membership, Practice, User
 from hiring.roles import Role
+from jobs.demo import seed_jobs
 
 DEMO_SLUG = "demo-clinic"
 DEMO_PRACTICE = {
@@ -64,8 +66,10 @@ class Command(BaseCommand):
                     user.save(update_fields=["password"])
                 Membership.objects.get_or_create(practice=practice, user=user,
                                                  defaults={"role": role})
+            owner = User.objects.get(email=DEMO_PEOPLE[0][0])
+            jobs_made = seed_jobs(practice=practice, owner=owner)
         state = "created" if created else "already there"
-        self.stdout.write(f"Demo practice '{DEMO_SLUG}' {state}.")
+        self.stdout.write(f"Demo practice '{DEMO_SLUG}' {state}; {jobs_made} job(s) added.")
         if new_logins or password:
             self.stdout.write(self.style.SUCCESS(
                 f"Log in at /accounts/login/ as {DEMO_PEOPLE[0][0]} with password: {chosen}"))
