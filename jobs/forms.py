@@ -95,7 +95,7 @@ class JobForm(forms.ModelForm):
         low, high = data.get("pay_min"), data.get("pay_max")
         if low is not None and high is not None and high < low:
             self.add_error("pay_max", _("The top of the range (%(high)s) is below the bottom "
-                                        "(%(low)s).") % {"high": high, "low": low})
+                                        "(%(low)s).") % {"high": f"{high:,}", "low": f"{low:,}"})
         return data
 
 
@@ -137,6 +137,11 @@ class QuestionForm(forms.Form):
 
 
 class BaseQuestionFormSet(forms.BaseFormSet):
+    def add_fields(self, form: forms.Form, index: int | None) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["class"] = "form-check-input"
+
     def questions(self) -> list[dict[str, Any]]:
         """The kept questions, in order, as the service takes them."""
         return [form.cleaned_data for form in self.forms

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hiring.decorators import requires
@@ -29,6 +30,8 @@ from jobs.models import Job, JobDocument, JobTemplate, Location
 from jobs.selectors import job_list, job_visible, template_list
 from jobs.services import PublishBlocked
 
+FIX_FIELDS = gettext_lazy("Nothing was saved yet: some fields need your attention (see the "
+                          "notes next to them).")
 # the model template of the library leads the gallery
 FEATURED_TEMPLATE = "medical-office-manager"
 
@@ -110,6 +113,8 @@ def job_create_view(request: PracticeRequest, practice: str) -> HttpResponse:
         else:
             messages.success(request, _("Draft saved."))
             return _after_save(request, job)
+    if request.method == "POST":
+        messages.error(request, FIX_FIELDS)
     return render(request, "jobs/job_form.html", {"form": form, "questions": questions,
                                                   "job": None})
 
@@ -171,6 +176,8 @@ def job_edit_view(request: PracticeRequest, practice: str, job_id: UUID) -> Http
             messages.success(request, _("Published. Applicants can find it now.")
                              if publish else _("Saved."))
             return redirect(_job_url(request, job))
+    if request.method == "POST":
+        messages.error(request, FIX_FIELDS)
     return render(request, "jobs/job_form.html", {"form": form, "questions": questions,
                                                   "job": job})
 
