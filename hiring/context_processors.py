@@ -11,7 +11,9 @@ def practice(request: HttpRequest) -> dict[str, Any]:
     """The current practice, the member's permissions and, lazily, the practice switcher."""
     membership = getattr(request, "membership", None)
     if membership is None:
-        return {}
+        # the public careers pages know their practice, but nobody is a member there
+        current = getattr(request, "practice", None)
+        return {"practice": current} if current is not None else {}
     return {
         "practice": request.practice,
         "membership": membership,

@@ -119,10 +119,15 @@ MEDIA_URL = "/media/"
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Applicants' résumés and documents: never under MEDIA_ROOT, never served by URL.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 STORAGES = {
     # any django-storages backend can be named here (e.g. storages.backends.s3.S3Storage)
     "default": {
         "BACKEND": env("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")
+    },
+    "private": {
+        "BACKEND": env("PRIVATE_FILE_STORAGE", default="hiring.storage.PrivateFileSystemStorage"),
     },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -227,6 +232,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Applications per visitor address: (attempts, seconds). Generous for a shared clinic Wi-Fi.
+APPLY_RATE_LIMIT = (env.int("APPLY_RATE_LIMIT", default=12), 600)
 
 # Uploaded files are served by Django only in the embedded default; production uses storage.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)

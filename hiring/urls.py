@@ -16,6 +16,9 @@ urlpatterns = [
     path("app/", app.app_home_view, name="app-home"),
     path("app/<slug:practice>/", include("hiring.app_urls")),
     path("app/<slug:practice>/", include("jobs.urls")),
+    path("app/<slug:practice>/", include("candidates.urls")),
+    path("careers/<slug:practice>/", include("jobs.careers_urls")),
+    path("careers/<slug:practice>/", include("candidates.careers_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -132,6 +132,7 @@ def job_detail_view(request: PracticeRequest, practice: str, job_id: UUID) -> Ht
         "team": job.hiring_team.select_related("user"),
         "document": job.documents.filter(kind=JobDocument.Kind.DESCRIPTION).first(),
         "can_manage": request.membership.can(Perm.MANAGE_JOBS),
+        "applicant_count": job.applications.count(),
     })
 
 

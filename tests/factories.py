@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from decimal import Decimal
 
 import factory
 from django.utils import timezone
 
+from candidates.models import Application, Candidate, Resume
 from hiring.models import Invitation, Membership, Practice, User
 from hiring.roles import Role
 from jobs.models import Job, JobDocument, JobTemplate, Location
@@ -130,3 +132,46 @@ FACTORIES.update({
     Job: JobFactory,
     JobDocument: JobDocumentFactory,
 })
+
+
+class CandidateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Candidate
+
+    practice = factory.SubFactory(PracticeFactory)
+    first_name = "Jordan"
+    last_name = factory.Sequence(lambda n: f"Rivera{n}")
+    email = factory.Sequence(lambda n: f"applicant{n}@example.test")
+    phone = "555-0100"
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    practice = factory.SubFactory(PracticeFactory)
+    candidate = factory.SubFactory(CandidateFactory, practice=factory.SelfAttribute("..practice"))
+    job = factory.SubFactory(JobFactory, practice=factory.SelfAttribute("..practice"),
+                             status=Job.Status.PUBLISHED)
+    submission_key = factory.LazyFunction(uuid.uuid4)
+    consented_at = factory.LazyFunction(timezone.now)
+
+
+class ResumeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resume
+
+    practice = factory.SubFactory(PracticeFactory)
+    application = factory.SubFactory(ApplicationFactory,
+                                     practice=factory.SelfAttribute("..practice"))
+    candidate = factory.SelfAttribute("application.candidate")
+    file = factory.django.FileField(filename="resume.txt", data=b"Jordan Rivera, medical assistant")
+    original_name = "resume.txt"
+    content_type = "text/plain"
+    extension = "txt"
+    size = 32
+    sha256 = "0" * 64
+
+
+FACTORIES.update({Candidate: CandidateFactory, Application: ApplicationFactory,
+                  Resume: ResumeFactory})

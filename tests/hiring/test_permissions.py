@@ -48,6 +48,10 @@ EXPECTED = {
     "jobs:location-list": ("get", 200, 200, 403),
     "jobs:location-edit": ("get", 200, 200, 403),
     "jobs:location-delete": ("post", 302, 302, 403),
+    "candidates-staff:job-applicants": ("get", 200, 200, 404),
+    "candidates-staff:application-detail": ("get", 200, 200, 404),
+    "candidates-staff:cover-letter-download": ("get", 404, 404, 404),  # none attached
+    "candidates-staff:resume-download": ("get", 200, 200, 404),
 }
 ROLE_COLUMN = {Role.OWNER: 1, Role.MANAGER: 2, Role.INTERVIEWER: 3}
 
@@ -74,6 +78,7 @@ def test_role_gets_expected_status(url_name, role, practice, client_for):
     path = reverse(url_name, kwargs=_kwargs(url_name, practice))
 
     response = getattr(client_for(user), method)(path)
+    response.close()  # file downloads hold their file open until closed
 
     assert response.status_code == expected
 

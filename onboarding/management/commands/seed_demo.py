@@ -1,6 +1,8 @@
 """Demo data: the practice demo-clinic, its team, and jobs made from the shipped templates
 (the office manager published at /careers/demo-clinic/jobs/medical-office-manager/).
 
+It lives in the last stage of the pipeline because it may use every earlier one.
+
 Idempotent: running it again changes nothing but the passwords, when one is given."""
 
 from __future__ import annotations

@@ -1,0 +1,158 @@
+"""The public application form, built from the job's own questions, and the EEO survey."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from candidates.models import EEOResponse
+from candidates.uploads import ACCEPT_ATTRIBUTE, check_document
+from jobs.models import ApplicationQuestion, Job
+
+SOURCE_CHOICES = [
+    ("", _("Choose one (optional)")),
+    ("indeed", "Indeed"),
+    ("ziprecruiter", "ZipRecruiter"),
+    ("google", _("Google search or Google Jobs")),
+    ("careers-page", _("Our website")),
+    ("referral", _("Someone who works here")),
+    ("social", _("Social media")),
+    ("school", _("School or training program")),
+    ("other", _("Somewhere else")),
+]
+KNOWN_SOURCES = {value for value, _label in SOURCE_CHOICES if value}
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+def source_from(query: dict[str, str]) -> str:
+    """Where the applicant came from: `?source=` (our board links) or `utm_source`."""
+    raw = (query.get("source") or query.get("utm_source") or "").strip().lower()[:60]
+    return raw if raw else ""
+
+
+class ApplyForm(forms.Form):
+    """Contact details, résumé, cover letter, the job's questions, source and consent."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100, widget=forms.TextInput(
+        attrs={"autocomplete": "given-name"}))
+    last_name = forms.CharField(label=_("Last name"), max_length=100, widget=forms.TextInput(
+        attrs={"autocomplete": "family-name"}))
+    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(
+        attrs={"autocomplete": "email"}))
+    phone = forms.CharField(label=_("Phone"), max_length=40, widget=forms.TextInput(
+        attrs={"autocomplete": "tel", "type": "tel", "inputmode": "tel"}))
+    resume = forms.FileField(label=_("Résumé"), required=False, widget=forms.ClearableFileInput(
+        attrs={"accept": ACCEPT_ATTRIBUTE}),
+        help_text=_("PDF, Word, RTF, OpenDocument or text; up to 10 MB."))
+    resume_token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    cover_letter = forms.CharField(label=_("Cover letter (optional)"), required=False,
+                                   max_length=10_000, widget=forms.Textarea(attrs={"rows": 5}))
+    cover_letter_file = forms.FileField(
+        label=_("…or attach it as a file (optional)"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE}))
+    source = forms.ChoiceField(label=_("Where did you hear about this job?"), required=False,
+                               choices=SOURCE_CHOICES)
+    consent = forms.BooleanField(label=_("I have read the privacy notice and agree that the "
+                                         "practice uses my application to consider me for "
+                                         "this job."))
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    # People never see this field; form-filling robots do, and fill it in.
+    website = forms.CharField(label=_("Leave this field empty"), required=False,
+                              widget=forms.TextInput(attrs={"autocomplete": "off",
+                                                            "tabindex": "-1"}))
+
+    def __init__(self, *args: Any, job: Job, staged_name: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.job = job
+        self.staged_name = staged_name
+        self.question_fields: list[tuple[str, ApplicationQuestion]] = []
+        for question in job.questions.all():
+            name = f"q_{question.pk}"
+            self.fields[name] = _question_field(question)
+            self.question_fields.append((name, question))
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())
+
+    def clean_resume(self) -> Any:
+        upload = self.cleaned_data.get("resume")
+        if upload:
+            check_document(upload)
+        return upload
+
+    def clean_cover_letter_file(self) -> Any:
+        upload = self.cleaned_data.get("cover_letter_file")
+        if upload:
+            check_document(upload)
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("resume") and not self.staged_name and "resume" not in self.errors:
+            self.add_error("resume", _("Please attach your résumé."))
+        return data
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def answers(self) -> dict[int, Any]:
+        return {question.pk: self.cleaned_data.get(name)
+                for name, question in self.question_fields}
+
+    def question_bound_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name, _question in self.question_fields]
+
+    def source_choices_with(self, source: str) -> None:
+        """Show an unknown incoming source (a board we don't list) as a choice."""
+        if source and source not in KNOWN_SOURCES:
+            self.fields["source"].choices = [*SOURCE_CHOICES, (source, source)]
+
+
+def _question_field(question: ApplicationQuestion) -> forms.Field:
+    common = {"label": question.label, "required": question.required,
+              "help_text": question.help_text}
+    kind = question.kind
+    if kind == ApplicationQuestion.Kind.LONG_TEXT:
+        return forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
+                               **common)
+    if kind == ApplicationQuestion.Kind.YES_NO:
+        return forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect, **common)
+    if kind == ApplicationQuestion.Kind.SINGLE_CHOICE:
+        return forms.ChoiceField(choices=[(c, c) for c in question.choices],
+                                 widget=forms.RadioSelect, **common)
+    if kind == ApplicationQuestion.Kind.MULTIPLE_CHOICE:
+        return forms.MultipleChoiceField(choices=[(c, c) for c in question.choices],
+                                         widget=forms.CheckboxSelectMultiple, **common)
+    if kind == ApplicationQuestion.Kind.NUMBER:
+        return forms.DecimalField(min_value=0, max_digits=9, decimal_places=2,
+                                  widget=forms.NumberInput(attrs={"inputmode": "decimal"}),
+                                  **common)
+    return forms.CharField(max_length=300, **common)
+
+
+class EEOForm(forms.Form):
+    """Every question optional; "I do not wish to answer" always offered."""
+
+    sex = forms.ChoiceField(label=_("Sex"), required=False, widget=forms.RadioSelect,
+                            choices=EEOResponse.Sex.choices)
+    ethnicity = forms.ChoiceField(label=_("Are you Hispanic or Latino?"), required=False,
+                                  widget=forms.RadioSelect,
+                                  choices=EEOResponse.Ethnicity.choices)
+    race = forms.ChoiceField(label=_("Race (if you are not Hispanic or Latino)"),
+                             required=False, widget=forms.RadioSelect,
+                             choices=EEOResponse.Race.choices)
+    veteran = forms.ChoiceField(label=_("Protected veteran status"), required=False,
+                                widget=forms.RadioSelect, choices=EEOResponse.Veteran.choices)
+    disability = forms.ChoiceField(label=_("Disability status"), required=False,
+                                   widget=forms.RadioSelect,
+                                   choices=EEOResponse.Disability.choices)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.data.get("skip") and not any(data.values()):
+            raise ValidationError(_("Choose at least one answer, or skip this step."))
+        return data

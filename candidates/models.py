@@ -1,0 +1,235 @@
+"""Candidates (one per person and practice), their applications, answers and résumés, and
+the voluntary EEO survey kept apart from them."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.files.storage import Storage, storages
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from hiring.models import Practice
+from jobs.models import ApplicationQuestion, Job
+
+
+def private_storage() -> Storage:
+    """Applicants' files never live where a web server serves files from. A callable, so
+    settings (and tests) decide where that is."""
+    return storages["private"]
+
+
+def _private_path(prefix: str, practice: Practice, suffix: str) -> str:
+    return f"{prefix}/{practice.public_id}/{uuid.uuid4().hex}.{suffix}"
+
+
+def resume_path(resume: Resume, filename: str) -> str:
+    return _private_path("resumes", resume.practice, resume.extension)
+
+
+def staged_path(upload: StagedUpload, filename: str) -> str:
+    return _private_path("staged", upload.practice, upload.extension)
+
+
+def cover_letter_path(application: Application, filename: str) -> str:
+    suffix = filename.rsplit(".", 1)[-1] if "." in filename else "bin"
+    return _private_path("cover-letters", application.practice, suffix)
+
+
+class Candidate(models.Model):
+    """A person who applied to the practice, however many jobs they applied to."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="candidates")
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("phone"), max_length=40)
+    language = models.CharField(max_length=10, default="en")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        constraints = [models.UniqueConstraint("practice", Lower("email"),
+                                               name="candidate_one_per_email")]
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Application(models.Model):
+    """A candidate's application to one job."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="applications")
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE,
+                                  related_name="applications")
+    job = models.ForeignKey(Job, on_delete=models.PROTECT, related_name="applications")
+    source = models.CharField(_("heard of the job through"), max_length=60, blank=True)
+    cover_letter = models.TextField(_("cover letter"), blank=True)
+    cover_letter_file = models.FileField(upload_to=cover_letter_path, storage=private_storage,
+                                         blank=True)
+    is_knocked_out = models.BooleanField(default=False)
+    language = models.CharField(max_length=10, default="en")
+    # the hidden token of the form that made it: a resubmitted POST finds this row
+    submission_key = models.UUIDField(unique=True)
+    consented_at = models.DateTimeField()
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["practice", "candidate", "job"],
+                                               name="application_once_per_job")]
+        indexes = [models.Index(fields=["practice", "job", "-created_at"],
+                                name="application_job_recent")]
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} → {self.job}"
+
+
+class Answer(models.Model):
+    """An answer to one of the job's questions, with the question's words as asked."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE,
+                                    related_name="answers")
+    question = models.ForeignKey(ApplicationQuestion, on_delete=models.SET_NULL, null=True,
+                                 related_name="answers")
+    label = models.CharField(max_length=300)
+    value = models.JSONField()
+    is_knockout = models.BooleanField(default=False)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def display(self) -> str:
+        if isinstance(self.value, list):
+            return ", ".join(str(v) for v in self.value)
+        return {"yes": _("Yes"), "no": _("No")}.get(self.value, str(self.value))
+
+
+class UploadedFileFields(models.Model):
+    """What we keep about an uploaded file; the name is ours, the applicant's is kept apart."""
+
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=10)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Resume(UploadedFileFields):
+    """One version of a candidate's résumé; a new application may bring a newer one."""
+
+    class TextStatus(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        DONE = "done", _("Extracted")
+        UNSUPPORTED = "unsupported", _("Not a format we read")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="resumes")
+    application = models.ForeignKey(Application, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="resumes")
+    version = models.PositiveIntegerField(default=1)
+    file = models.FileField(upload_to=resume_path, storage=private_storage)
+    text = models.TextField(blank=True)
+    text_status = models.CharField(max_length=12, choices=TextStatus.choices,
+                                   default=TextStatus.PENDING)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["candidate", "version"],
+                                               name="resume_version_unique")]
+        ordering = ["-version"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} (v{self.version})"
+
+
+class StagedUpload(UploadedFileFields):
+    """A valid résumé from a submit that failed on other fields, so the applicant need not
+    choose the file again. Claimed by the next submit with its token; swept after a day."""
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(upload_to=staged_path, storage=private_storage)
+
+    objects = ScopedManager(practice="practice")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class EEOResponse(models.Model):
+    """Voluntary self-identification. Deliberately unlinked from the candidate and the
+    application, and dated by day only, so it can be counted per job but never read back
+    for one person (SPECS §5.1)."""
+
+    class Sex(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        DECLINED = "declined", _("I do not wish to answer")
+
+    class Ethnicity(models.TextChoices):
+        HISPANIC = "hispanic", _("Hispanic or Latino")
+        NOT_HISPANIC = "not_hispanic", _("Not Hispanic or Latino")
+        DECLINED = "declined", _("I do not wish to answer")
+
+    class Race(models.TextChoices):
+        WHITE = "white", _("White")
+        BLACK = "black", _("Black or African American")
+        PACIFIC = "pacific", _("Native Hawaiian or Other Pacific Islander")
+        ASIAN = "asian", _("Asian")
+        NATIVE = "native", _("American Indian or Alaska Native")
+        TWO_OR_MORE = "two_or_more", _("Two or More Races")
+        DECLINED = "declined", _("I do not wish to answer")
+
+    class Veteran(models.TextChoices):
+        PROTECTED = "protected", _("I identify as one or more of the classifications of "
+                                   "protected veteran")
+        NOT_PROTECTED = "not_protected", _("I am not a protected veteran")
+        DECLINED = "declined", _("I do not wish to answer")
+
+    class Disability(models.TextChoices):
+        YES = "yes", _("Yes, I have a disability (or previously had a disability)")
+        NO = "no", _("No, I do not have a disability")
+        DECLINED = "declined", _("I do not wish to answer")
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="+")
+    submitted_on = models.DateField()
+    sex = models.CharField(max_length=12, choices=Sex.choices, blank=True)
+    ethnicity = models.CharField(max_length=12, choices=Ethnicity.choices, blank=True)
+    race = models.CharField(max_length=12, choices=Race.choices, blank=True)
+    veteran = models.CharField(max_length=14, choices=Veteran.choices, blank=True)
+    disability = models.CharField(max_length=12, choices=Disability.choices, blank=True)
+
+    objects = ScopedManager(practice="practice")
+
+    def __str__(self) -> str:
+        return f"EEO response for job {self.job_id}"

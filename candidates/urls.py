@@ -1,0 +1,19 @@
+"""Staff URLs of the candidates app, under /app/<practice>/."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from candidates import views
+
+app_name = "candidates-staff"
+
+urlpatterns = [
+    path("jobs/<uuid:job_id>/applicants/", views.job_applicants_view, name="job-applicants"),
+    path("applications/<uuid:application_id>/", views.application_detail_view,
+         name="application-detail"),
+    path("applications/<uuid:application_id>/cover-letter/", views.cover_letter_download_view,
+         name="cover-letter-download"),
+    path("resumes/<uuid:resume_id>/download/", views.resume_download_view,
+         name="resume-download"),
+]
