@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hiring.settings")
 
@@ -15,4 +16,8 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     # every minute: https://crontab.guru/#*_*_*_*_*
     "outbox-sweep": {"task": "hiring.tasks.outbox_sweep", "schedule": 60.0},
+    # hourly, at minute 17: https://crontab.guru/#17_*_*_*_*
+    "staged-uploads-purge": {"task": "hiring.tasks.practices_fan_out",
+                             "schedule": crontab(minute=17),
+                             "args": ["candidates.tasks.staged_uploads_purge"]},
 }

@@ -44,6 +44,18 @@ def password_reset_send(*, user_id: int) -> None:
     password_reset_email_send(user_id=user_id)
 
 
+@shared_task
+def practices_fan_out(task_name: str) -> int:
+    """Run a practice task once for each active practice (periodic jobs are per practice).
+    Named by string, so the core needs no import of the later apps that own the tasks."""
+    from hiring.celery import app
+
+    ids = list(Practice.objects.filter(is_active=True).values_list("pk", flat=True))
+    for practice_id in ids:
+        app.send_task(task_name, args=[practice_id])
+    return len(ids)
+
+
 @shared_task(acks_late=True)
 def outbox_sweep() -> int:
     """Hand over work the broker missed. Idempotent: rows are claimed before publishing."""
