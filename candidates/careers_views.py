@@ -20,13 +20,13 @@ from candidates.services import (
     Submission,
     application_submit,
     eeo_response_record,
-    job_is_open,
     staged_upload_create,
     staged_upload_get,
 )
 from hiring import ratelimit
 from hiring.http import client_ip
 from jobs.models import Job
+from jobs.selectors import job_accepts_applications
 
 STEP_SALT = "candidates.apply.step"
 ROBOT_TOKEN = "sent"  # noqa: S105 (not a secret: the honeypot's thank-you page)
@@ -51,7 +51,7 @@ def _from_token(request: HttpRequest, token: str) -> tuple[Application, dict[str
 def apply_view(request: HttpRequest, practice: str, job_slug: str) -> HttpResponse:
     job = get_object_or_404(request.practice.jobs.exclude(status=Job.Status.DRAFT)
                             .select_related("location"), slug=job_slug)
-    if not job_is_open(job):
+    if not job_accepts_applications(job):
         return render(request, "careers/apply_closed.html", {"job": job}, status=410)
     source = source_from(request.GET)
     if request.method == "GET":

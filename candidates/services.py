@@ -32,17 +32,10 @@ from hiring.emails import send_templated_email
 from hiring.models import Practice, normalize_email
 from hiring.services import audit_log
 from jobs.models import ApplicationQuestion, Job
-from jobs.services import practice_today
+from jobs.selectors import job_accepts_applications
 
 logger = logging.getLogger(__name__)
 STAGED_KEEP = timedelta(days=1)
-
-
-def job_is_open(job: Job) -> bool:
-    """Taking applications: published, and its closing day (in the practice's calendar) not
-    yet over."""
-    return job.status == Job.Status.PUBLISHED and (
-        job.closes_on is None or job.closes_on >= practice_today(job.practice))
 
 
 @dataclass(frozen=True)
@@ -87,7 +80,7 @@ def application_submit(*, job: Job, submission: Submission, submission_key: UUID
     earlier = Application.objects.filter(submission_key=submission_key).first()
     if earlier is not None:
         return Outcome(earlier, created=False)
-    if not job_is_open(job):
+    if not job_accepts_applications(job):
         raise ValidationError(_("This job is no longer taking applications."))
     candidate = _candidate_for(practice, submission)
     application = Application.objects.filter(candidate=candidate, job=job).first()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from jobs.selectors import (
     careers_filter_options,
@@ -30,7 +30,7 @@ def _attribution(request: HttpRequest) -> QueryDict:
     return kept
 
 
-@require_GET
+@require_safe  # GET and HEAD: link checkers and crawlers ask with HEAD
 def careers_home_view(request: HttpRequest, practice: str) -> HttpResponse:
     options = careers_filter_options(request.practice)
     filters = options.clean(request.GET)
@@ -44,7 +44,7 @@ def careers_home_view(request: HttpRequest, practice: str) -> HttpResponse:
     })
 
 
-@require_GET
+@require_safe
 def job_page_view(request: HttpRequest, practice: str, job_slug: str) -> HttpResponse:
     job = careers_job_get(request.practice, job_slug)
     if job is None:

@@ -57,7 +57,13 @@ def absolute(path: str) -> str:
 @register.filter
 def plain_summary(html: str, length: int = 200) -> str:
     """The first words of a section as one line of plain text, for share previews."""
-    return Truncator(" ".join(html_to_text(html).split())).chars(length)
+    return text_summary(html_to_text(html), length)
+
+
+@register.filter
+def text_summary(text: str, length: int = 200) -> str:
+    """The first words of plain text (the careers introduction) as one line."""
+    return Truncator(" ".join((text or "").split())).chars(length)
 
 
 @register.simple_tag

@@ -1,82 +1,27 @@
-"""The public careers site: the list of open jobs, its filters, and one job's page."""
+"""The public careers site: the list of a practice's open jobs, its filters, empty states."""
 
 from __future__ import annotations
 
 from datetime import timedelta
-from html.parser import HTMLParser
-from io import BytesIO
 
 import pytest
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 from django_scopes import scopes_disabled
-from PIL import Image
 
 from jobs.models import EmploymentType, Job, WorkplaceType
 from jobs.services import practice_today
-from tests.factories import JobFactory, LocationFactory, PracticeFactory
+from tests.factories import LocationFactory, PracticeFactory
+from tests.jobs.careers_helpers import head_of as _head
+from tests.jobs.careers_helpers import published_job as _job
 
 pytestmark = pytest.mark.django_db
-
-
-def _job(practice, **fields) -> Job:
-    fields.setdefault("status", Job.Status.PUBLISHED)
-    if fields["status"] != Job.Status.DRAFT:
-        fields.setdefault("first_published_at", timezone.now() - timedelta(days=3))
-        fields.setdefault("published_at", fields["first_published_at"])
-    with scopes_disabled():
-        return JobFactory(practice=practice, **fields)
 
 
 def _home(client, practice, **query):
     return client.get(reverse("careers:home", kwargs={"practice": practice.slug}), query)
 
-
-def _page(client, job, **query):
-    return client.get(reverse("careers:job", kwargs={"practice": job.practice.slug,
-                                                     "job_slug": job.slug}), query)
-
-
-def _apply_path(job) -> str:
-    return f"/careers/{job.practice.slug}/jobs/{job.slug}/apply/"
-
-
-class _Head(HTMLParser):
-    """The <title>, <meta> and <link> tags of a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.meta: dict[str, str] = {}
-        self.links: dict[str, str] = {}
-        self.title = ""
-        self._in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "meta" and (key := a.get("property") or a.get("name")):
-            self.meta[key] = a.get("content", "")
-        elif tag == "link" and a.get("rel"):
-            self.links[a["rel"]] = a.get("href", "")
-        self._in_title = tag == "title"
-
-    def handle_endtag(self, tag):
-        self._in_title = False
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
-
-
-def _head(response) -> _Head:
-    parser = _Head()
-    parser.feed(response.content.decode())
-    return parser
-
-
-# --- The list of open jobs ------------------------------------------------------------------
 
 def test_it_lists_only_the_open_jobs_of_this_practice(client, practice, other_practice):
     today = practice_today(practice)
@@ -270,130 +215,28 @@ def test_the_list_has_a_canonical_link_and_open_graph_tags(client, practice, set
     assert head.meta["og:type"] == "website"
 
 
+def test_the_list_description_is_the_intro_as_typed_or_a_default(client, practice):
+    bare = _head(_home(client, practice)).meta["og:description"]
+    with scopes_disabled():
+        practice.careers_intro = "We <3 our\n\npatients."
+        practice.save()
+
+    head = _head(_home(client, practice))
+
+    assert bare == "Open positions at Riverside Family Practice."
+    assert head.meta["og:description"] == "We <3 our patients."
+    assert head.meta["description"] == "We <3 our patients."
+
+
+def test_crawlers_may_ask_with_head(client, practice):
+    job = _job(practice)
+
+    assert client.head(f"/careers/riverside/jobs/{job.slug}/").status_code == 200
+    assert client.head("/careers/riverside/").status_code == 200
+
+
 def test_an_inactive_practice_has_no_careers_site(client):
     with scopes_disabled():
         gone = PracticeFactory(slug="closed-clinic", is_active=False)
 
     assert _home(client, gone).status_code == 404
-
-
-# --- One job's page -------------------------------------------------------------------------
-
-def test_an_open_job_shows_the_posting_and_an_apply_button(client, practice):
-    job = _job(practice, title="Medical Assistant", closes_on=practice_today(practice)
-               + timedelta(days=10))
-
-    response = _page(client, job)
-
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Room patients and record vitals" in html
-    assert "$19.00 \N{EN DASH} $24.50 per hour" in html
-    assert "Springfield, IL" in html
-    assert "Full-time" in html
-    assert job.closes_on.strftime("%B %-d, %Y") in html
-    assert html.count(f'href="{_apply_path(job)}"') == 2  # in the header and the sticky bar
-    assert 'class="apply-bar"' in html
-    assert 'name="robots"' not in html
-
-
-def test_a_draft_is_not_found(client, practice):
-    job = _job(practice, status=Job.Status.DRAFT)
-
-    assert _page(client, job).status_code == 404
-
-
-def test_an_unknown_slug_is_not_found(client, practice):
-    response = client.get(reverse("careers:job", kwargs={"practice": practice.slug,
-                                                         "job_slug": "no-such-job"}))
-
-    assert response.status_code == 404
-
-
-def test_another_practices_job_is_not_found_here(client, practice, other_practice):
-    theirs = _job(other_practice, slug="hygienist")
-
-    response = client.get(reverse("careers:job", kwargs={"practice": practice.slug,
-                                                         "job_slug": theirs.slug}))
-
-    assert response.status_code == 404
-
-
-@pytest.mark.parametrize("fields", [
-    {"status": Job.Status.PAUSED},
-    {"status": Job.Status.CLOSED},
-    {"closes_on": "yesterday"},
-], ids=["paused", "closed", "expired"])
-def test_a_job_no_longer_taking_applications_says_so(client, practice, fields):
-    if fields.get("closes_on") == "yesterday":
-        fields = {"closes_on": practice_today(practice) - timedelta(days=1)}
-    job = _job(practice, **fields)
-
-    response = _page(client, job, source="indeed")
-
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "This job is no longer taking applications." in html
-    assert "/apply/" not in html
-    assert 'class="apply-bar"' not in html
-    assert '<meta name="robots" content="noindex">' in html
-    assert "application/ld+json" not in html
-    assert 'href="/careers/riverside/"' in html
-
-
-def test_the_apply_link_carries_the_source_of_the_visit(client, practice):
-    job = _job(practice)
-
-    html = _page(client, job, source="indeed", utm_source="newsletter", other="x").content.decode()
-
-    assert f'href="{_apply_path(job)}?source=indeed&amp;utm_source=newsletter"' in html
-
-
-def test_the_job_page_has_canonical_open_graph_and_twitter_tags(client, practice, settings):
-    settings.SITE_URL = "https://careers.example.com"
-    with scopes_disabled():
-        practice.logo.save("logo.png", _png(), save=True)
-    job = _job(practice, title="Medical Assistant",
-               about="<p>" + "Friendly clinic needs you. " * 20 + "</p>")
-
-    head = _head(_page(client, job, source="indeed"))
-
-    url = f"https://careers.example.com/careers/riverside/jobs/{job.slug}/"
-    assert head.title == "Medical Assistant — Riverside Family Practice"
-    assert head.links["canonical"] == url
-    assert head.meta["og:url"] == url
-    assert head.meta["og:type"] == "website"
-    assert head.meta["og:title"] == "Medical Assistant — Riverside Family Practice"
-    assert head.meta["og:description"].startswith("Friendly clinic needs you.")
-    assert len(head.meta["og:description"]) <= 200
-    assert head.meta["og:image"].startswith("https://careers.example.com/")
-    assert head.meta["og:image"].endswith(".png")
-    assert head.meta["og:site_name"] == "Riverside Family Practice"
-    assert head.meta["twitter:card"] == "summary"
-
-
-def test_absolute_links_ignore_the_host_header(client, practice, settings):
-    settings.SITE_URL = "https://careers.example.com"
-    settings.ALLOWED_HOSTS = ["*"]
-    job = _job(practice)
-
-    head = _head(client.get(f"/careers/riverside/jobs/{job.slug}/", HTTP_HOST="evil.example"))
-
-    assert head.links["canonical"].startswith("https://careers.example.com/")
-
-
-def test_the_staff_preview_still_renders_the_posting(manager_client, practice):
-    job = _job(practice, status=Job.Status.DRAFT)
-
-    response = manager_client.get(reverse("jobs:job-preview", kwargs={
-        "practice": practice.slug, "job_id": job.public_id}))
-
-    assert response.status_code == 200
-    assert "Room patients and record vitals" in response.content.decode()
-    assert "jobs/_posting.html" in [t.name for t in response.templates]
-
-
-def _png() -> ContentFile:
-    buffer = BytesIO()
-    Image.new("RGB", (8, 8), "#1d4ed8").save(buffer, "PNG")
-    return ContentFile(buffer.getvalue())

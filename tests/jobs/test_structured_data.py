@@ -14,11 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from jobs.models import Education, EmploymentType, Job, PayUnit, WorkplaceType
+from jobs.models import Education, EmploymentType, PayUnit, WorkplaceType
 from jobs.pay import pay_text
 from jobs.services import practice_today
 from jobs.structured_data import job_posting_ld
-from tests.factories import JobFactory, LocationFactory
+from tests.factories import LocationFactory
+from tests.jobs.careers_helpers import published_job as _job
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +27,6 @@ LD_SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re
 EMPLOYMENT_TYPES = {"FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER",
                     "PER_DIEM", "OTHER"}
 UNIT_TEXTS = {"HOUR", "DAY", "WEEK", "MONTH", "YEAR"}
-
-
-def _job(practice, **fields) -> Job:
-    fields.setdefault("status", Job.Status.PUBLISHED)
-    fields.setdefault("first_published_at", timezone.now() - timedelta(days=3))
-    with scopes_disabled():
-        return JobFactory(practice=practice, **fields)
 
 
 def _page(client, job, **query) -> str:
