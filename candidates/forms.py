@@ -156,3 +156,14 @@ class EEOForm(forms.Form):
         if not self.data.get("skip") and not any(data.values()):
             raise ValidationError(_("Choose at least one answer, or skip this step."))
         return data
+
+
+class RejectForm(forms.Form):
+    reason = forms.ModelChoiceField(label=_("Reason"), queryset=None, required=True,
+                                    empty_label=_("Choose a reason"))
+    note = forms.CharField(label=_("Note for the team (optional)"), required=False,
+                           max_length=150)
+
+    def __init__(self, *args: Any, practice: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].queryset = practice.rejection_reasons.filter(is_active=True)

@@ -66,8 +66,65 @@ class Candidate(models.Model):
         return f"{self.first_name} {self.last_name}".strip()
 
 
+class Stage(models.Model):
+    """A column of a hiring pipeline. Rows without a job are the practice's default
+    pipeline, copied to each job the first time its pipeline is needed; the job's copy can
+    then be renamed, reordered and added to."""
+
+    class Kind(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        SCREEN = "screen", _("Phone screen")
+        INTERVIEW = "interview", _("Interview")
+        OFFER = "offer", _("Offer")
+        HIRED = "hired", _("Hired")
+        CUSTOM = "custom", _("Custom")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="stages")
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, null=True, blank=True,
+                            related_name="stages")
+    name = models.CharField(_("name"), max_length=60)
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.CUSTOM)
+    position = models.PositiveIntegerField(default=0)
+    # how many days a candidate may wait here before the dashboard calls it too long
+    expected_days = models.PositiveIntegerField(default=5)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["practice", "job", "position"], name="stage_order")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RejectionReason(models.Model):
+    """Why the practice said no; a list each practice edits."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE,
+                                 related_name="rejection_reasons")
+    label = models.CharField(_("reason"), max_length=120)
+    position = models.PositiveIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        ordering = ["position", "label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
 class Application(models.Model):
     """A candidate's application to one job."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("In the pipeline")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="applications")
@@ -79,6 +136,12 @@ class Application(models.Model):
     cover_letter_file = models.FileField(upload_to=cover_letter_path, storage=private_storage,
                                          blank=True)
     is_knocked_out = models.BooleanField(default=False)
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="applications")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    stage_changed_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.ForeignKey(RejectionReason, on_delete=models.SET_NULL, null=True,
+                                         blank=True, related_name="+")
     language = models.CharField(max_length=10, default="en")
     # the hidden token of the form that made it: a resubmitted POST finds this row
     submission_key = models.UUIDField(unique=True)
@@ -97,6 +160,35 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} → {self.job}"
+
+
+class StageChange(models.Model):
+    """One move of an application: never edited, never deleted."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE,
+                                    related_name="stage_changes")
+    from_stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    to_stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="+")
+    from_status = models.CharField(max_length=10, choices=Application.Status.choices)
+    to_status = models.CharField(max_length=10, choices=Application.Status.choices)
+    # the names at the time of the move, so renaming a stage does not rewrite history
+    from_stage_name = models.CharField(max_length=60, blank=True)
+    to_stage_name = models.CharField(max_length=60, blank=True)
+    actor = models.ForeignKey("hiring.User", on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    reason = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_stage_name or '—'} → {self.to_stage_name or self.to_status}"
 
 
 class Answer(models.Model):

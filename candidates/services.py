@@ -26,6 +26,7 @@ from candidates.models import (
     Resume,
     StagedUpload,
 )
+from candidates.pipeline import application_enter_pipeline
 from candidates.uploads import CheckedFile, check_document
 from hiring import outbox
 from hiring.emails import send_templated_email
@@ -102,6 +103,7 @@ def application_submit(*, job: Job, submission: Submission, submission_key: UUID
                                            submission.cover_letter_file, save=True)
     _answers_save(application, submission.answers)
     _resume_add(candidate=candidate, application=application, source=resume)
+    application = application_enter_pipeline(application=application)
     from candidates.tasks import application_confirmation_send as confirmation_task
 
     outbox.enqueue(confirmation_task, practice=practice, application_id=application.pk)

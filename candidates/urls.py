@@ -16,4 +16,11 @@ urlpatterns = [
          name="cover-letter-download"),
     path("resumes/<uuid:resume_id>/download/", views.resume_download_view,
          name="resume-download"),
+    path("jobs/<uuid:job_id>/board/", views.job_board_view, name="job-board"),
+    path("applications/<uuid:application_id>/move/", views.application_move_view,
+         name="application-move"),
+    path("applications/<uuid:application_id>/reject/", views.application_reject_view,
+         name="application-reject"),
+    path("applications/<uuid:application_id>/reopen/", views.application_reopen_view,
+         name="application-reopen"),
 ]

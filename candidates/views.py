@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from candidates.models import Resume
-from candidates.selectors import application_list_for_job, application_visible
+from candidates import pipeline
+from candidates.forms import RejectForm
+from candidates.models import Application, Resume, Stage
+from candidates.selectors import (
+    application_list_for_job,
+    application_visible,
+    board_for_job,
+    ended_applications,
+)
 from hiring.decorators import requires
 from hiring.http import PracticeRequest
 from hiring.roles import Perm
 from hiring.services import audit_log
+from jobs.models import Job
 from jobs.selectors import job_visible
 
 
@@ -66,3 +78,116 @@ def cover_letter_download_view(request: PracticeRequest, practice: str,
     name = application.cover_letter_file.name.rsplit("/", 1)[-1]
     return FileResponse(application.cover_letter_file.open("rb"), as_attachment=True,
                         filename=f"cover-letter-{name}")
+
+
+# --- The pipeline -----------------------------------------------------------------------------
+
+def _visible_job(request: PracticeRequest, job_id: UUID) -> Job:
+    return get_object_or_404(job_visible(membership=request.membership), public_id=job_id)
+
+
+def _application(request: PracticeRequest, application_id: UUID) -> Application:
+    return get_object_or_404(
+        application_visible(membership=request.membership).select_related(
+            "candidate", "job", "stage"), public_id=application_id)
+
+
+def _wants_json(request: PracticeRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _stage_of(application: Application, value: str | None) -> Stage | None:
+    if not value:
+        return None
+    return application.job.stages.filter(public_id=_uuid(value)).first()
+
+
+def _uuid(value: str) -> UUID | None:
+    try:
+        return UUID(str(value))
+    except ValueError:
+        return None
+
+
+@requires(Perm.VIEW_JOBS)
+@require_GET
+def job_board_view(request: PracticeRequest, practice: str, job_id: UUID) -> HttpResponse:
+    job = _visible_job(request, job_id)
+    return render(request, "candidates/job_board.html", {
+        "job": job, "columns": board_for_job(job=job),
+        "ended": ended_applications(job=job)[:50],
+        "can_move": request.membership.can(Perm.MANAGE_CANDIDATES)})
+
+
+@requires(Perm.MANAGE_CANDIDATES)
+@require_POST
+def application_move_view(request: PracticeRequest, practice: str,
+                          application_id: UUID) -> HttpResponse:
+    """Drag and drop posts here with fetch; the card's "Move to" form posts here too."""
+    application = _application(request, application_id)
+    to_stage = _stage_of(application, request.POST.get("to_stage"))
+    try:
+        if to_stage is None:
+            raise ValidationError(_("Choose a stage of this job."))
+        application = pipeline.application_move(
+            application=application, to_stage=to_stage, actor=request.user,
+            from_stage=_stage_of(application, request.POST.get("from_stage")))
+    except ValidationError as exc:
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "error": exc.messages[0],
+                                 "stage": str(application.stage.public_id)
+                                 if application.stage else None,
+                                 "status": application.status}, status=409)
+        messages.error(request, exc.messages[0])
+    else:
+        if _wants_json(request):
+            return JsonResponse({"ok": True, "stage": str(application.stage.public_id)})
+        messages.success(request, _("%(name)s moved to %(stage)s.") % {
+            "name": application.candidate.full_name, "stage": application.stage.name})
+    return redirect(_next(request, application))
+
+
+def _next(request: PracticeRequest, application: Application) -> str:
+    target = request.POST.get("next", "")
+    if target.startswith(f"/app/{request.practice.slug}/"):
+        return target
+    return reverse("candidates-staff:job-board", kwargs={
+        "practice": request.practice.slug, "job_id": application.job.public_id})
+
+
+@requires(Perm.MANAGE_CANDIDATES)
+@require_http_methods(["GET", "POST"])
+def application_reject_view(request: PracticeRequest, practice: str,
+                            application_id: UUID) -> HttpResponse:
+    application = _application(request, application_id)
+    form = RejectForm(request.POST or None, practice=request.practice)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pipeline.application_reject(
+                application=application, actor=request.user,
+                reason=form.cleaned_data["reason"], note=form.cleaned_data["note"],
+                from_stage=_stage_of(application, request.POST.get("from_stage")))
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, _("%(name)s was rejected.") % {
+                "name": application.candidate.full_name})
+        return redirect(_next(request, application))
+    seen = request.GET.get("from_stage") or (
+        application.stage.public_id if application.stage else "")
+    return render(request, "candidates/application_reject.html",
+                  {"application": application, "form": form, "from_stage": seen})
+
+
+@requires(Perm.MANAGE_CANDIDATES)
+@require_POST
+def application_reopen_view(request: PracticeRequest, practice: str,
+                            application_id: UUID) -> HttpResponse:
+    application = _application(request, application_id)
+    try:
+        pipeline.application_reopen(application=application, actor=request.user)
+        messages.success(request, _("%(name)s is back in the pipeline.") % {
+            "name": application.candidate.full_name})
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    return redirect(_next(request, application))

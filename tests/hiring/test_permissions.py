@@ -52,6 +52,10 @@ EXPECTED = {
     "candidates-staff:application-detail": ("get", 200, 200, 404),
     "candidates-staff:cover-letter-download": ("get", 404, 404, 404),  # none attached
     "candidates-staff:resume-download": ("get", 200, 200, 404),
+    "candidates-staff:job-board": ("get", 200, 200, 404),
+    "candidates-staff:application-move": ("post", 302, 302, 403),
+    "candidates-staff:application-reject": ("get", 200, 200, 403),
+    "candidates-staff:application-reopen": ("post", 302, 302, 403),
 }
 ROLE_COLUMN = {Role.OWNER: 1, Role.MANAGER: 2, Role.INTERVIEWER: 3}
 
