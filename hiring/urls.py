@@ -12,6 +12,7 @@ from hiring.views import app, health, home
 urlpatterns = [
     path("", home.home_view, name="home"),
     path("healthz", health.healthz_view, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("hiring.account_urls")),
     path("app/", app.app_home_view, name="app-home"),
     path("app/<slug:practice>/", include("hiring.app_urls")),

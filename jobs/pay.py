@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+
 from jobs.models import PayUnit
 
 SYMBOLS = {"USD": "$", "CAD": "CA$", "AUD": "A$", "EUR": "€", "GBP": "£"}
@@ -37,4 +39,8 @@ def pay_text(pay_min: Decimal | None, pay_max: Decimal | None, pay_unit: str,
     per = str(unit.label)
     if low and high:
         return f"{low} {per}" if low == high else f"{low}{RANGE}{high} {per}"
-    return f"From {low} {per}" if low else f"Up to {high} {per}"
+    if low:
+        # Translators: a pay with no upper end, e.g. "From $20.00 per hour"
+        return _("From %(amount)s %(period)s") % {"amount": low, "period": per}
+    # Translators: a pay with no lower end, e.g. "Up to $90,000 per year"
+    return _("Up to %(amount)s %(period)s") % {"amount": high, "period": per}
