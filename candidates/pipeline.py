@@ -16,21 +16,23 @@ from hiring.models import Practice, User
 from hiring.services import audit_log
 from jobs.models import Job
 
+# Written into each practice's own data, which the practice then edits: plain words, not
+# the language of whoever happened to trigger their creation (maybe a Spanish applicant).
 DEFAULT_STAGES = [
-    (gettext_lazy("Applied"), Stage.Kind.APPLIED, 3),
-    (gettext_lazy("Phone screen"), Stage.Kind.SCREEN, 5),
-    (gettext_lazy("Interview"), Stage.Kind.INTERVIEW, 7),
-    (gettext_lazy("Offer"), Stage.Kind.OFFER, 5),
-    (gettext_lazy("Hired"), Stage.Kind.HIRED, 0),
+    ("Applied", Stage.Kind.APPLIED, 3),
+    ("Phone screen", Stage.Kind.SCREEN, 5),
+    ("Interview", Stage.Kind.INTERVIEW, 7),
+    ("Offer", Stage.Kind.OFFER, 5),
+    ("Hired", Stage.Kind.HIRED, 0),
 ]
 DEFAULT_REJECTION_REASONS = [
-    gettext_lazy("Not enough relevant experience"),
-    gettext_lazy("Missing a required licence or certification"),
-    gettext_lazy("Not available for the schedule"),
-    gettext_lazy("Pay expectations too far apart"),
-    gettext_lazy("Another candidate was a better fit"),
-    gettext_lazy("Did not respond"),
-    gettext_lazy("Position filled or cancelled"),
+    "Not enough relevant experience",
+    "Missing a required licence or certification",
+    "Not available for the schedule",
+    "Pay expectations too far apart",
+    "Another candidate was a better fit",
+    "Did not respond",
+    "Position filled or cancelled",
 ]
 CHANGED_MEANWHILE = gettext_lazy("Someone changed this application while you were looking at "
                                  "it. The page now shows where it is; try again if needed.")
@@ -46,11 +48,11 @@ def practice_pipeline(practice: Practice) -> list[Stage]:
         stages = list(Stage.objects.filter(practice=practice, job=None))
         if not stages:
             stages = Stage.objects.bulk_create(
-                Stage(practice=practice, name=str(name), kind=kind, position=i,
+                Stage(practice=practice, name=name, kind=kind, position=i,
                       expected_days=days)
                 for i, (name, kind, days) in enumerate(DEFAULT_STAGES))
             RejectionReason.objects.bulk_create(
-                RejectionReason(practice=practice, label=str(label), position=i)
+                RejectionReason(practice=practice, label=label, position=i)
                 for i, label in enumerate(DEFAULT_REJECTION_REASONS))
     return stages
 
