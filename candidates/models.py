@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from django.core.files.storage import Storage, storages
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -325,3 +326,225 @@ class EEOResponse(models.Model):
 
     def __str__(self) -> str:
         return f"EEO response for job {self.job_id}"
+
+
+class Tag(models.Model):
+    """A practice's label for candidates ("bilingual", "rehire")."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="tags")
+    name = models.CharField(_("tag"), max_length=40)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        constraints = [models.UniqueConstraint("practice", Lower("name"),
+                                               name="tag_name_unique")]
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CandidateTag(models.Model):
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE,
+                                  related_name="candidate_tags")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="candidate_tags")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["candidate", "tag"],
+                                               name="candidate_tag_once")]
+
+    def __str__(self) -> str:
+        return f"{self.tag} on {self.candidate_id}"
+
+
+class Note(models.Model):
+    """A teammate's note on a candidate; @mentions e-mail the people named."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="notes")
+    application = models.ForeignKey(Application, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="notes")
+    author = models.ForeignKey("hiring.User", on_delete=models.SET_NULL, null=True,
+                               related_name="+")
+    body = models.TextField(_("note"), max_length=5000)
+    mentions = models.ManyToManyField("hiring.Membership", blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.body[:40]
+
+
+class Rating(models.Model):
+    """One reviewer's stars for an application; the profile shows each and the average."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE,
+                                    related_name="ratings")
+    reviewer = models.ForeignKey("hiring.User", on_delete=models.CASCADE, related_name="+")
+    stars = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)])
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["application", "reviewer"],
+                                    name="rating_once_per_reviewer"),
+            models.CheckConstraint(condition=models.Q(stars__gte=1, stars__lte=5),
+                                   name="rating_one_to_five"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stars}★"
+
+
+class SavedFilter(models.Model):
+    """A member's named view of the candidates list ("my shortlist")."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    owner = models.ForeignKey("hiring.User", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("name"), max_length=60)
+    query = models.CharField(max_length=1000, help_text=_("The list's query string."))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EmailTemplate(models.Model):
+    """A practice's message to applicants, with {merge fields}."""
+
+    class Purpose(models.TextChoices):
+        RECEIVED = "received", _("Application received")
+        INVITE = "invite", _("Invitation to interview")
+        REJECTION = "rejection", _("Rejection")
+        OFFER = "offer", _("Offer")
+        CUSTOM = "custom", _("Custom")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE,
+                                 related_name="email_templates")
+    purpose = models.CharField(_("purpose"), max_length=12, choices=Purpose.choices,
+                               default=Purpose.CUSTOM)
+    name = models.CharField(_("name"), max_length=80)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    is_active = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        ordering = ["purpose", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Message(models.Model):
+    """An e-mail to an applicant, kept on their timeline with how its delivery went."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="messages")
+    application = models.ForeignKey(Application, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="messages")
+    template = models.ForeignKey(EmailTemplate, on_delete=models.SET_NULL, null=True,
+                                 blank=True, related_name="+")
+    sender = models.ForeignKey("hiring.User", on_delete=models.SET_NULL, null=True,
+                               related_name="+")
+    to_email = models.EmailField()
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class BulkAction(models.Model):
+    """Work on many applications at once, done by a worker and followed on a progress
+    page. Each item's outcome lives in BulkItem, so a restarted worker skips what is done."""
+
+    class Kind(models.TextChoices):
+        MOVE = "move", _("Move to a stage")
+        REJECT = "reject", _("Reject")
+        TAG = "tag", _("Tag")
+        EXPORT = "export", _("Export to CSV")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Working")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey("hiring.User", on_delete=models.SET_NULL, null=True,
+                              related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    result_file = models.FileField(upload_to="exports/", storage=private_storage, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.done}/{self.total})"
+
+
+class BulkItem(models.Model):
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    action = models.ForeignKey(BulkAction, on_delete=models.CASCADE, related_name="items")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
+    done_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["action", "application"],
+                                               name="bulkitem_once")]
+
+    def __str__(self) -> str:
+        return f"item {self.application_id} of {self.action_id}"
