@@ -331,6 +331,7 @@ class EEOResponse(models.Model):
 class Tag(models.Model):
     """A practice's label for candidates ("bilingual", "rehire")."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="tags")
     name = models.CharField(_("tag"), max_length=40)
 
@@ -374,6 +375,7 @@ class Note(models.Model):
                                related_name="+")
     body = models.TextField(_("note"), max_length=5000)
     mentions = models.ManyToManyField("hiring.Membership", blank=True, related_name="+")
+    mentions_notified_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedManager(practice="practice")

@@ -32,3 +32,13 @@ def staged_uploads_purge(practice: Practice) -> int:
     from candidates.services import staged_uploads_purge as purge
 
     return purge(practice=practice)
+
+
+@shared_task(base=PracticeTask, acks_late=True, autoretry_for=TRANSIENT_ERRORS,
+             retry_backoff=True, retry_jitter=True, max_retries=6)
+def note_mentions_notify(practice: Practice, *, note_id: int) -> None:
+    """Tell the teammates a note mentions. The note is claimed first: one e-mail round."""
+    from candidates.models import Note
+    from candidates.team_work import note_mentions_notify as notify
+
+    notify(note=Note.objects.get(pk=note_id, practice=practice))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from candidates import views
+from candidates import profile_views, views
 
 app_name = "candidates-staff"
 
@@ -17,6 +17,16 @@ urlpatterns = [
     path("resumes/<uuid:resume_id>/download/", views.resume_download_view,
          name="resume-download"),
     path("jobs/<uuid:job_id>/board/", views.job_board_view, name="job-board"),
+    path("applications/<uuid:application_id>/notes/", profile_views.note_add_view,
+         name="note-add"),
+    path("applications/<uuid:application_id>/rating/", profile_views.rating_view,
+         name="rating-set"),
+    path("applications/<uuid:application_id>/tags/", profile_views.tag_add_view,
+         name="tag-add"),
+    path("applications/<uuid:application_id>/tags/<uuid:tag_id>/remove/",
+         profile_views.tag_remove_view, name="tag-remove"),
+    path("resumes/<uuid:resume_id>/view/", profile_views.resume_inline_view,
+         name="resume-view"),
     path("applications/<uuid:application_id>/move/", views.application_move_view,
          name="application-move"),
     path("applications/<uuid:application_id>/reject/", views.application_reject_view,

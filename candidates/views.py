@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from candidates import pipeline
+from candidates import pipeline, team_work
 from candidates.forms import RejectForm
 from candidates.models import Application, Resume, Stage
 from candidates.selectors import (
@@ -21,6 +21,7 @@ from candidates.selectors import (
     board_for_job,
     ended_applications,
 )
+from candidates.timeline import candidate_timeline
 from hiring.decorators import requires
 from hiring.http import PracticeRequest
 from hiring.roles import Perm
@@ -45,10 +46,21 @@ def application_detail_view(request: PracticeRequest, practice: str,
         application_visible(membership=request.membership).select_related("candidate", "job"),
         public_id=application_id)
     audit_log(action="candidates.application.viewed", actor=request.user, obj=application)
+    candidate = application.candidate
+    resumes = list(candidate.resumes.all())
     return render(request, "candidates/application_detail.html", {
         "application": application,
         "answers": application.answers.all(),
-        "resumes": application.candidate.resumes.all(),
+        "resumes": resumes,
+        "latest_resume": resumes[0] if resumes else None,
+        "other_applications": candidate.applications.exclude(pk=application.pk)
+        .select_related("job", "stage"),
+        "timeline": candidate_timeline(candidate),
+        "rating": team_work.rating_summary(application),
+        "my_stars": application.ratings.filter(reviewer=request.user)
+        .values_list("stars", flat=True).first(),
+        "tags": [ct.tag for ct in candidate.candidate_tags.select_related("tag")],
+        "can_manage": request.membership.can(Perm.MANAGE_CANDIDATES),
     })
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from candidates.models import Application, Candidate, Resume
+from candidates.models import Application, Candidate, Resume, Tag
 from hiring.models import Invitation, Membership, Practice, User
 from hiring.roles import Role
 from jobs.models import Job, JobDocument, JobTemplate, Location
@@ -175,3 +175,14 @@ class ResumeFactory(factory.django.DjangoModelFactory):
 
 FACTORIES.update({Candidate: CandidateFactory, Application: ApplicationFactory,
                   Resume: ResumeFactory})
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    practice = factory.SubFactory(PracticeFactory)
+    name = factory.Sequence(lambda n: f"tag {n}")
+
+
+FACTORIES[Tag] = TagFactory

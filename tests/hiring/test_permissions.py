@@ -56,6 +56,11 @@ EXPECTED = {
     "candidates-staff:application-move": ("post", 302, 302, 403),
     "candidates-staff:application-reject": ("get", 200, 200, 403),
     "candidates-staff:application-reopen": ("post", 302, 302, 403),
+    "candidates-staff:note-add": ("post", 302, 302, 404),
+    "candidates-staff:rating-set": ("post", 302, 302, 404),
+    "candidates-staff:tag-add": ("post", 302, 302, 403),
+    "candidates-staff:tag-remove": ("post", 302, 302, 403),
+    "candidates-staff:resume-view": ("get", 404, 404, 404),  # the factory's résumé is text
 }
 ROLE_COLUMN = {Role.OWNER: 1, Role.MANAGER: 2, Role.INTERVIEWER: 3}
 
