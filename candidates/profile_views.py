@@ -6,14 +6,17 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
 from candidates import team_work
-from candidates.models import Application, Resume
+from candidates.listing import ApplicationFilterForm, application_list
+from candidates.models import Application, Resume, SavedFilter
 from candidates.selectors import application_visible
 from hiring.decorators import requires
 from hiring.http import PracticeRequest
@@ -51,7 +54,7 @@ def rating_view(request: PracticeRequest, practice: str, application_id: UUID) -
         team_work.rating_set(application=application, reviewer=request.user,
                              stars=int(request.POST.get("stars", 0)))
     except (ValidationError, ValueError):
-        messages.error(request, "Give between one and five stars.")
+        messages.error(request, _("Give between one and five stars."))
     return _back(request, application, "#rating")
 
 
@@ -91,3 +94,43 @@ def resume_inline_view(request: PracticeRequest, practice: str, resume_id: UUID)
     response["Content-Disposition"] = "inline"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
+
+
+# --- The list across jobs -------------------------------------------------------------------
+
+@requires(Perm.VIEW_JOBS)
+@require_GET
+def application_list_view(request: PracticeRequest, practice: str) -> HttpResponse:
+    form = ApplicationFilterForm(request.GET or None, membership=request.membership)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = Paginator(application_list(membership=request.membership, filters=filters),
+                     25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "candidates/application_list.html", {
+        "form": form, "page": page, "query": query.urlencode(),
+        "saved": SavedFilter.objects.filter(owner=request.user)})
+
+
+@requires(Perm.VIEW_JOBS)
+@require_POST
+def saved_filter_create_view(request: PracticeRequest, practice: str) -> HttpResponse:
+    name = request.POST.get("name", "").strip()[:60]
+    query = request.POST.get("query", "")[:1000]
+    if not name:
+        messages.error(request, _("Give the view a name, e.g. “My shortlist”."))
+    else:
+        SavedFilter.objects.create(practice=request.practice, owner=request.user, name=name,
+                                   query=query)
+        messages.success(request, _("Saved as “%(name)s”.") % {"name": name})
+    return redirect(reverse("candidates-staff:application-list",
+                            kwargs={"practice": request.practice.slug}) + f"?{query}")
+
+
+@requires(Perm.VIEW_JOBS)
+@require_POST
+def saved_filter_delete_view(request: PracticeRequest, practice: str,
+                             savedfilter_id: UUID) -> HttpResponse:
+    get_object_or_404(SavedFilter.objects.filter(owner=request.user),
+                      public_id=savedfilter_id).delete()
+    return redirect("candidates-staff:application-list", practice=request.practice.slug)

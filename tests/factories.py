@@ -10,7 +10,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from candidates.models import Application, Candidate, Resume, Tag
+from candidates.models import Application, Candidate, Resume, SavedFilter, Tag
 from hiring.models import Invitation, Membership, Practice, User
 from hiring.roles import Role
 from jobs.models import Job, JobDocument, JobTemplate, Location
@@ -186,3 +186,16 @@ class TagFactory(factory.django.DjangoModelFactory):
 
 
 FACTORIES[Tag] = TagFactory
+
+
+class SavedFilterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SavedFilter
+
+    practice = factory.SubFactory(PracticeFactory)
+    owner = factory.SubFactory(UserFactory)
+    name = "Shortlist"
+    query = "status=active"
+
+
+FACTORIES[SavedFilter] = SavedFilterFactory

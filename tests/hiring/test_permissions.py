@@ -61,6 +61,9 @@ EXPECTED = {
     "candidates-staff:tag-add": ("post", 302, 302, 403),
     "candidates-staff:tag-remove": ("post", 302, 302, 403),
     "candidates-staff:resume-view": ("get", 404, 404, 404),  # the factory's résumé is text
+    "candidates-staff:application-list": ("get", 200, 200, 200),
+    "candidates-staff:saved-filter-create": ("post", 302, 302, 302),
+    "candidates-staff:saved-filter-delete": ("post", 404, 404, 404),  # another's view
 }
 ROLE_COLUMN = {Role.OWNER: 1, Role.MANAGER: 2, Role.INTERVIEWER: 3}
 
