@@ -12,11 +12,17 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(VENV)/.installed
+# axe-core for the accessibility checks of the browser tests (node_modules/ is not committed);
+# npm ci installs exactly what package-lock.json says, and again whenever the lock changes.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.package-lock.json
 
 # SQLite under var/, background work inline, e-mail written to var/mail/.
 run: export DEBUG ?= true
-run: install
+run: $(VENV)/.installed  # the demo needs Python only; axe-core is for the tests
 	$(PY) manage.py migrate --noinput
 	@mkdir -p var
 	@if [ ! -s var/demo-login.txt ]; then \
@@ -51,4 +57,4 @@ beat: install
 	$(VENV)/bin/celery -A hiring beat --loglevel=info
 
 clean:
-	rm -rf $(VENV) staticfiles var
+	rm -rf $(VENV) staticfiles var node_modules

@@ -34,6 +34,15 @@ DEVICES: dict[str, dict[str, Any]] = {
     "phone": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True},
 }
 TIMEOUT_MS = 10_000
+# axe-core comes from the npm registry (package.json); `make install` puts it here
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.1 level AA: the level the careers site promises applicants
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(
+    results => results.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map(node => node.target.join(" ")),
+    })))"""
 
 
 @pytest.fixture(scope="package")
@@ -116,3 +125,20 @@ def _live_server_settings(settings, live_server) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def axe() -> Callable[[Page], list[dict[str, Any]]]:
+    """Check the page as it is now with axe-core: `assert axe(page) == []`. Each violation is
+    {id, impact, help, nodes}, nodes being the CSS selectors of the elements that fail.
+    Fails (does not skip) when axe-core is not installed, so the check cannot go missing."""
+    if not AXE_SCRIPT.is_file():
+        pytest.fail(f"{AXE_SCRIPT} is missing: run `make install` (it runs `npm ci`)",
+                    pytrace=False)
+
+    def check(page: Page) -> list[dict[str, Any]]:
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.add_script_tag(path=AXE_SCRIPT)
+        return page.evaluate(AXE_RUN, AXE_TAGS)
+
+    return check
