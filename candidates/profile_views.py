@@ -92,7 +92,6 @@ def resume_inline_view(request: PracticeRequest, practice: str, resume_id: UUID)
               data={"candidate": str(resume.candidate.public_id), "version": resume.version})
     response = FileResponse(resume.file.open("rb"), content_type="application/pdf")
     response["Content-Disposition"] = "inline"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
 
 

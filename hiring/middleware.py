@@ -62,6 +62,8 @@ def _membership(request: HttpRequest, slug: str) -> Membership:
     if membership is None:
         raise Http404
     now = timezone.now()
+    # the home page reports what is new since the visit before this one
+    request.previously_seen_at = membership.last_seen_at
     if membership.last_seen_at is None or now - membership.last_seen_at > SEEN_RESOLUTION:
         Membership.objects.with_scopes_disabled().filter(pk=membership.pk).update(
             last_seen_at=now)

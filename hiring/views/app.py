@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from hiring import dashboard
 from hiring.decorators import requires
 from hiring.forms import PracticeProfileForm
 from hiring.http import PracticeRequest, client_ip
@@ -31,6 +32,7 @@ def app_home_view(request: HttpRequest) -> HttpResponse:
 @requires(Perm.VIEW_DASHBOARD)
 def dashboard_view(request: PracticeRequest, practice: str) -> HttpResponse:
     context = {
+        "panels": dashboard.panels(request),
         "member_count": request.practice.memberships.count(),
         "open_invitations": invitation_open_list(practice=request.practice).count(),
         "profile_complete": bool(request.practice.city and request.practice.careers_intro),

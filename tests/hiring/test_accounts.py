@@ -142,6 +142,7 @@ def test_many_practices_do_not_slow_the_switcher(client_for, owner, django_asser
     client = client_for(owner)
     client.get(f"/app/{slug}/")  # first visit records last-seen
 
-    # session, user, membership, practice switcher, member count, invitation count
-    with django_assert_num_queries(6):
+    # session, user, membership, practice switcher, member count, invitation count, and the
+    # candidates panel: new applications (count, latest) and who waits too long
+    with django_assert_num_queries(9):
         assert client.get(f"/app/{slug}/").status_code == 200

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
 
+from candidates.models import Application, Resume
 from hiring.celery import app
 from hiring.models import Membership, Practice, User
 from hiring.views import health
@@ -59,7 +60,15 @@ def test_seed_demo_is_idempotent(capsys):
         jobs = Job.objects.filter(practice__slug="demo-clinic")
         assert jobs.count() == len(DEMO_JOBS)
         office_manager = jobs.get(slug="medical-office-manager")
+        applications = Application.objects.filter(practice__slug="demo-clinic")
+        stages = set(applications.values_list("stage__kind", flat=True))
+        resume = Resume.objects.filter(practice__slug="demo-clinic").first()
+        assert applications.count() == 24
+        assert applications.filter(status="rejected").exists()
+        assert {"applied", "screen", "interview"} <= stages
     assert office_manager.status == Job.Status.PUBLISHED
+    assert resume.text_status == Resume.TextStatus.DONE
+    assert resume.candidate.last_name in resume.text
     assert "demo-password-123" in capsys.readouterr().out
 
 

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 from django_scopes import scopes_disabled
 
+from candidates.demo import seed_applicants
 from hiring.models import Membership, Practice, User
 from hiring.roles import Role
 from jobs.demo import seed_jobs
@@ -70,8 +71,10 @@ class Command(BaseCommand):
                                                  defaults={"role": role})
             owner = User.objects.get(email=DEMO_PEOPLE[0][0])
             jobs_made = seed_jobs(practice=practice, owner=owner)
+            applicants_made = seed_applicants(practice=practice, owner=owner)
         state = "created" if created else "already there"
-        self.stdout.write(f"Demo practice '{DEMO_SLUG}' {state}; {jobs_made} job(s) added.")
+        self.stdout.write(f"Demo practice '{DEMO_SLUG}' {state}; {jobs_made} job(s) and "
+                          f"{applicants_made} applicant(s) added.")
         if new_logins or password:
             self.stdout.write(self.style.SUCCESS(
                 f"Log in at /accounts/login/ as {DEMO_PEOPLE[0][0]} with password: {chosen}"))
