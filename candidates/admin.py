@@ -3,9 +3,13 @@ person."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from candidates.models import Answer, Application, Candidate, Resume
+from candidates.search import candidate_search_refresh
 
 
 class ApplicationInline(admin.TabularInline):
@@ -23,6 +27,10 @@ class CandidateAdmin(admin.ModelAdmin):
     list_filter = ["practice"]
     readonly_fields = ["public_id", "created_at", "updated_at"]
     inlines = [ApplicationInline]
+
+    def save_model(self, request: HttpRequest, obj: Candidate, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        candidate_search_refresh(obj)  # a corrected name or number must be findable
 
 
 class AnswerInline(admin.TabularInline):

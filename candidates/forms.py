@@ -9,7 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from candidates.models import EEOResponse
+from candidates.messaging import MERGE_FIELDS, merge_fields_check
+from candidates.models import BulkAction, EEOResponse, EmailTemplate
 from candidates.uploads import ACCEPT_ATTRIBUTE, check_document
 from jobs.models import ApplicationQuestion, Job
 
@@ -167,3 +168,100 @@ class RejectForm(forms.Form):
     def __init__(self, *args: Any, practice: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reason"].queryset = practice.rejection_reasons.filter(is_active=True)
+
+
+# --- E-mail to applicants and bulk actions -----------------------------------------------------
+
+def _merge_fields_help() -> str:
+    return str(_("Merge fields: %(fields)s. To show a brace itself, type it twice: {{ or }}.")
+               ) % {"fields": ", ".join(f"{{{name}}}" for name in MERGE_FIELDS)}
+
+
+class _MergeFieldsMixin:
+    """Subject and body may use only the known merge fields."""
+
+    cleaned_data: dict[str, Any]
+
+    def _checked(self, name: str) -> str:
+        value = self.cleaned_data.get(name, "")
+        merge_fields_check(value)
+        return value
+
+    def clean_subject(self) -> str:
+        return self._checked("subject")
+
+    def clean_body(self) -> str:
+        return self._checked("body")
+
+
+class EmailTemplateForm(_MergeFieldsMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=80,
+                           help_text=_("For your team, e.g. “Rejection after interview”."))
+    purpose = forms.ChoiceField(label=_("Used for"), choices=EmailTemplate.Purpose.choices)
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(label=_("Message"), max_length=20_000,
+                           widget=forms.Textarea(attrs={"rows": 14}))
+    is_active = forms.BooleanField(label=_("Offer this template when writing e-mails"),
+                                   required=False, initial=True)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].help_text = _merge_fields_help()
+
+
+class MessageForm(_MergeFieldsMixin, forms.Form):
+    template = forms.ModelChoiceField(label=_("Template"), queryset=None, required=False,
+                                      to_field_name="public_id", widget=forms.HiddenInput)
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(label=_("Message"), max_length=20_000,
+                           widget=forms.Textarea(attrs={"rows": 14}))
+    # the preview this text was checked in (see candidates.messaging.preview_token)
+    checked = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, practice: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = EmailTemplate.objects.filter(practice=practice)
+        self.fields["body"].help_text = _merge_fields_help()
+
+
+class BulkActionForm(forms.Form):
+    """The bulk bar of a job's applicants list."""
+
+    kind = forms.ChoiceField(label=_("Action"), choices=BulkAction.Kind.choices)
+    applications = forms.ModelMultipleChoiceField(
+        queryset=None, to_field_name="public_id",
+        error_messages={"required": _("Select at least one applicant first.")})
+    stage = forms.ModelChoiceField(label=_("Stage"), queryset=None, required=False,
+                                   to_field_name="public_id", empty_label=_("Choose a stage"))
+    reason = forms.ModelChoiceField(label=_("Reason"), queryset=None, required=False,
+                                    to_field_name="public_id", empty_label=_("Choose a reason"))
+    email_template = forms.ModelChoiceField(
+        label=_("E-mail"), queryset=None, required=False, to_field_name="public_id",
+        empty_label=_("Send no e-mail"))
+    tag = forms.CharField(label=_("Tag"), max_length=40, required=False)
+
+    def __init__(self, *args: Any, job: Job, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from candidates.pipeline import job_pipeline
+        from candidates.selectors import email_template_list
+
+        job_pipeline(job)  # a job's stages (and the practice's reasons) exist from first use
+        self.fields["applications"].queryset = job.applications.all()
+        self.fields["stage"].queryset = job.stages.all()
+        self.fields["reason"].queryset = job.practice.rejection_reasons.filter(is_active=True)
+        self.fields["email_template"].queryset = email_template_list(
+            practice=job.practice).filter(is_active=True)
+        for name in ("kind", "stage", "reason", "email_template"):
+            self.fields[name].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["tag"].widget.attrs.update({"class": "form-control form-control-sm",
+                                                "placeholder": _("e.g. bilingual")})
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        needs = {BulkAction.Kind.MOVE: ("stage", _("Choose the stage to move them to.")),
+                 BulkAction.Kind.REJECT: ("reason", _("Choose a reason for the rejection.")),
+                 BulkAction.Kind.TAG: ("tag", _("Type the tag to add."))}
+        field, message = needs.get(data.get("kind"), (None, ""))
+        if field and not data.get(field):
+            self.add_error(field, message)
+        return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.files.storage import Storage, storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -51,6 +52,13 @@ class Candidate(models.Model):
     language = models.CharField(max_length=10, default="en")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What search reads, written only by candidates.search.candidate_search_refresh: the
+    # name and the contact details folded (lowercase, no accents, phone as digits) for
+    # prefix and trigram matching, and the ranked words of name, contact, résumés and notes.
+    # Their GIN indexes exist on PostgreSQL only (migration 0005).
+    search_name = models.TextField(blank=True, default="", editable=False)
+    search_contact = models.TextField(blank=True, default="", editable=False)
+    search_document = SearchVectorField(null=True, editable=False)
 
     objects = ScopedManager(practice="practice")
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, Value, When
 
-from candidates.models import Application, Stage
+from candidates.messaging import email_templates_ensure
+from candidates.models import Application, Candidate, EmailTemplate, Message, Stage
 from candidates.pipeline import job_pipeline
-from hiring.models import Membership
+from hiring.models import Membership, Practice
 from jobs.models import Job
 from jobs.selectors import job_visible
 
@@ -36,3 +37,19 @@ def board_for_job(*, job: Job) -> list[tuple[Stage, list[Application]]]:
 def ended_applications(*, job: Job) -> QuerySet[Application]:
     return (job.applications.exclude(status=Application.Status.ACTIVE)
             .select_related("candidate", "rejection_reason").order_by("-stage_changed_at"))
+
+
+def message_list(candidate: Candidate) -> QuerySet[Message]:
+    """The e-mails written to a candidate, newest first, with their delivery state."""
+    return (candidate.messages.select_related("sender", "application__job", "template")
+            .order_by("-created_at", "-pk"))
+
+
+def email_template_list(*, practice: Practice) -> QuerySet[EmailTemplate]:
+    """The practice's e-mail templates; the defaults are written the first time."""
+    email_templates_ensure(practice=practice)
+    Purpose = EmailTemplate.Purpose
+    order = [Purpose.RECEIVED, Purpose.INVITE, Purpose.REJECTION, Purpose.OFFER, Purpose.CUSTOM]
+    return EmailTemplate.objects.filter(practice=practice).order_by(
+        Case(*(When(purpose=p, then=Value(i)) for i, p in enumerate(order)), default=Value(9)),
+        "name")

@@ -27,6 +27,7 @@ from candidates.models import (
     StagedUpload,
 )
 from candidates.pipeline import application_enter_pipeline
+from candidates.search import candidate_search_refresh
 from candidates.uploads import CheckedFile, check_document
 from hiring import outbox
 from hiring.emails import send_templated_email
@@ -120,14 +121,14 @@ def _candidate_for(practice: Practice, submission: Submission) -> Candidate:
     if candidate is None:
         try:
             with transaction.atomic():
-                return Candidate.objects.create(practice=practice, email=email,
-                                                language=submission.language, **fields)
+                return candidate_search_refresh(Candidate.objects.create(
+                    practice=practice, email=email, language=submission.language, **fields))
         except IntegrityError:  # two applications of one person at the same moment
             candidate = Candidate.objects.get(practice=practice, email__iexact=email)
     # the newest application brings the newest contact details
     Candidate.objects.filter(pk=candidate.pk).update(updated_at=timezone.now(), **fields)
     candidate.refresh_from_db()
-    return candidate
+    return candidate_search_refresh(candidate)
 
 
 def _answers_save(application: Application, answers: dict[int, Any]) -> None:
@@ -258,4 +259,5 @@ def resume_text_extract(*, resume: Resume) -> Resume:
         status = Resume.TextStatus.UNSUPPORTED if text is None else Resume.TextStatus.DONE
     Resume.objects.filter(pk=resume.pk).update(text=(text or "")[:200_000], text_status=status)
     resume.refresh_from_db()
+    candidate_search_refresh(resume.candidate)
     return resume

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import celery
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django_scopes import scope
 
 from hiring.models import Practice
 from hiring.tasks import TRANSIENT_ERRORS, PracticeTask
@@ -42,3 +45,59 @@ def note_mentions_notify(practice: Practice, *, note_id: int) -> None:
     from candidates.team_work import note_mentions_notify as notify
 
     notify(note=Note.objects.get(pk=note_id, practice=practice))
+
+
+class _MessageDeliverTask(PracticeTask):
+    def on_failure(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict,
+                   einfo: object) -> None:
+        from candidates.messaging import message_give_up
+        from candidates.models import Message
+
+        practice = Practice.objects.get(pk=args[0])
+        with scope(practice=practice):
+            message = Message.objects.filter(pk=kwargs["message_id"]).first()
+            if message is not None:
+                message_give_up(message=message, error=f"{type(exc).__name__}: {exc}")
+
+
+@shared_task(base=_MessageDeliverTask, acks_late=True, autoretry_for=TRANSIENT_ERRORS,
+             retry_backoff=True, retry_jitter=True, max_retries=5)
+def message_deliver(practice: Practice, *, message_id: int) -> None:
+    """E-mail one message. At-most-once: the service claims the row (queued → sending)
+    before sending, so a second delivery is a no-op; only an unreachable mail server (nothing
+    sent) is retried."""
+    from candidates.messaging import message_deliver as deliver
+    from candidates.models import Message
+
+    deliver(message=Message.objects.get(pk=message_id, practice=practice))
+
+
+class _BulkActionRunTask(PracticeTask):
+    def on_failure(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict,
+                   einfo: object) -> None:
+        from candidates.bulk import bulk_action_give_up
+        from candidates.models import BulkAction
+
+        practice = Practice.objects.get(pk=args[0])
+        with scope(practice=practice):
+            action = BulkAction.objects.filter(pk=kwargs["bulkaction_id"]).first()
+            if action is not None:
+                bulk_action_give_up(action=action)
+
+
+@shared_task(bind=True, base=_BulkActionRunTask, acks_late=True,
+             autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, retry_jitter=True,
+             max_retries=3)
+def bulk_action_run(self: celery.Task, practice: Practice, *, bulkaction_id: int) -> None:
+    """Do a bulk action's items. Idempotent: items already done are skipped, each item is
+    done and marked done in one transaction, so a re-run (a restarted worker, the sweeper)
+    resumes without repeating anything."""
+    from candidates.bulk import bulk_action_run as run
+    from candidates.models import BulkAction
+
+    try:
+        run(action=BulkAction.objects.get(pk=bulkaction_id, practice=practice))
+    except SoftTimeLimitExceeded as exc:
+        # a long action goes on in a fresh run (the item in hand was rolled back) instead
+        # of being killed at the hard time limit
+        raise self.retry(exc=exc, countdown=0, max_retries=50) from exc

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidates.models import Application, Candidate, CandidateTag, Note, Rating, Tag
+from candidates.search import candidate_search_refresh
 from hiring import outbox
 from hiring.emails import send_templated_email
 from hiring.models import Membership, User
@@ -44,6 +45,7 @@ def note_add(*, application: Application, author: User, body: str) -> Note:
     members = list(application.practice.memberships.select_related("user"))
     note = Note.objects.create(practice=application.practice, candidate=application.candidate,
                                application=application, author=author, body=body[:5000])
+    candidate_search_refresh(note.candidate)
     mentioned = [m for m in mentioned_members(practice_members=members, body=body)
                  if m.user_id != author.pk]
     if mentioned:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from candidates import profile_views, views
+from candidates import messaging_views, pipeline_views, profile_views, views
 
 app_name = "candidates-staff"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("resumes/<uuid:resume_id>/download/", views.resume_download_view,
          name="resume-download"),
     path("jobs/<uuid:job_id>/board/", views.job_board_view, name="job-board"),
+    path("jobs/<uuid:job_id>/stages/", pipeline_views.job_stages_view, name="job-stages"),
+    path("rejection-reasons/", pipeline_views.rejection_reasons_view,
+         name="rejection-reasons"),
     path("applications/<uuid:application_id>/notes/", profile_views.note_add_view,
          name="note-add"),
     path("applications/<uuid:application_id>/rating/", profile_views.rating_view,
@@ -28,6 +31,7 @@ urlpatterns = [
     path("resumes/<uuid:resume_id>/view/", profile_views.resume_inline_view,
          name="resume-view"),
     path("candidates/", profile_views.application_list_view, name="application-list"),
+    path("candidates/search/", views.candidate_search_view, name="candidate-search"),
     path("candidates/views/", profile_views.saved_filter_create_view,
          name="saved-filter-create"),
     path("candidates/views/<uuid:savedfilter_id>/delete/", profile_views.saved_filter_delete_view,
@@ -38,4 +42,27 @@ urlpatterns = [
          name="application-reject"),
     path("applications/<uuid:application_id>/reopen/", views.application_reopen_view,
          name="application-reopen"),
+]
+
+# E-mail to applicants and bulk actions (candidates/messaging_views.py)
+urlpatterns += [
+    path("messages/templates/", messaging_views.email_template_list_view,
+         name="email-template-list"),
+    path("messages/templates/new/", messaging_views.email_template_create_view,
+         name="email-template-create"),
+    path("messages/templates/<uuid:emailtemplate_id>/", messaging_views.email_template_edit_view,
+         name="email-template-edit"),
+    path("messages/templates/<uuid:emailtemplate_id>/delete/",
+         messaging_views.email_template_delete_view, name="email-template-delete"),
+    path("messages/preview/", messaging_views.message_preview_view, name="message-preview"),
+    path("messages/<uuid:message_id>/retry/", messaging_views.message_retry_view,
+         name="message-retry"),
+    path("applications/<uuid:application_id>/email/", messaging_views.message_compose_view,
+         name="message-compose"),
+    path("jobs/<uuid:job_id>/bulk/", messaging_views.bulk_action_start_view,
+         name="bulk-action-start"),
+    path("bulk/<uuid:bulkaction_id>/", messaging_views.bulk_action_detail_view,
+         name="bulk-action-detail"),
+    path("bulk/<uuid:bulkaction_id>/download/", messaging_views.bulk_action_download_view,
+         name="bulk-action-download"),
 ]

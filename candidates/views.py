@@ -13,13 +13,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from candidates import pipeline, team_work
-from candidates.forms import RejectForm
+from candidates.forms import BulkActionForm, RejectForm
 from candidates.models import Application, Resume, Stage
+from candidates.search import QUERY_MAX_LENGTH, RESULTS_LIMIT, candidate_search
 from candidates.selectors import (
     application_list_for_job,
     application_visible,
     board_for_job,
     ended_applications,
+    message_list,
 )
 from candidates.timeline import candidate_timeline
 from hiring.decorators import requires
@@ -35,7 +37,9 @@ from jobs.selectors import job_visible
 def job_applicants_view(request: PracticeRequest, practice: str, job_id: UUID) -> HttpResponse:
     job = get_object_or_404(job_visible(membership=request.membership), public_id=job_id)
     return render(request, "candidates/job_applicants.html", {
-        "job": job, "applications": application_list_for_job(job=job)})
+        "job": job, "applications": application_list_for_job(job=job),
+        "bulk_form": BulkActionForm(job=job)
+        if request.membership.can(Perm.MANAGE_CANDIDATES) else None})
 
 
 @requires(Perm.VIEW_JOBS)
@@ -61,6 +65,8 @@ def application_detail_view(request: PracticeRequest, practice: str,
         .values_list("stars", flat=True).first(),
         "tags": [ct.tag for ct in candidate.candidate_tags.select_related("tag")],
         "can_manage": request.membership.can(Perm.MANAGE_CANDIDATES),
+        # this application's e-mails only: a job's team does not read other jobs' mail
+        "email_messages": message_list(candidate).filter(application=application),
     })
 
 
@@ -203,3 +209,16 @@ def application_reopen_view(request: PracticeRequest, practice: str,
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     return redirect(_next(request, application))
+
+
+# --- Search -----------------------------------------------------------------------------------
+
+@requires(Perm.VIEW_JOBS)
+@require_GET
+def candidate_search_view(request: PracticeRequest, practice: str) -> HttpResponse:
+    """The top bar's search box: candidates by name, e-mail, phone, résumé and notes."""
+    query = " ".join(request.GET.get("q", "").split())[:QUERY_MAX_LENGTH]
+    hits = candidate_search(practice=request.practice, query=query,
+                            membership=request.membership) if query else []
+    return render(request, "candidates/candidate_search.html", {
+        "search_query": query, "hits": hits, "hits_capped": len(hits) >= RESULTS_LIMIT})

@@ -25,6 +25,16 @@ class PracticeTask(celery.Task):
         with scope(practice=practice):
             return super().__call__(practice, *args, **kwargs)
 
+    def signature_from_request(self, request: Any = None, args: Any = None, kwargs: Any = None,
+                               queue: str | None = None, **extra_options: Any) -> Any:
+        # The request records the Practice the body received; a retry (autoretry_for
+        # included) must be sent with its id again, or it cannot be serialized.
+        request = self.request if request is None else request
+        args = request.args if args is None else args
+        if args and isinstance(args[0], Practice):
+            args = (args[0].pk, *args[1:])
+        return super().signature_from_request(request, args, kwargs, queue, **extra_options)
+
 
 @shared_task(base=PracticeTask, acks_late=True, autoretry_for=TRANSIENT_ERRORS,
              retry_backoff=True, retry_jitter=True, max_retries=6)

@@ -10,7 +10,16 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from candidates.models import Application, Candidate, Resume, SavedFilter, Tag
+from candidates.models import (
+    Application,
+    BulkAction,
+    Candidate,
+    EmailTemplate,
+    Message,
+    Resume,
+    SavedFilter,
+    Tag,
+)
 from hiring.models import Invitation, Membership, Practice, User
 from hiring.roles import Role
 from jobs.models import Job, JobDocument, JobTemplate, Location
@@ -199,3 +208,43 @@ class SavedFilterFactory(factory.django.DjangoModelFactory):
 
 
 FACTORIES[SavedFilter] = SavedFilterFactory
+
+
+class EmailTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EmailTemplate
+
+    practice = factory.SubFactory(PracticeFactory)
+    purpose = EmailTemplate.Purpose.CUSTOM
+    name = factory.Sequence(lambda n: f"Template {n}")
+    subject = "About your application for {job_title}"
+    body = "Hi {candidate_first_name},\n\nThank you.\n\nThe {practice_name} team"
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    """A queued e-mail to an applicant (not handed to the outbox)."""
+
+    class Meta:
+        model = Message
+
+    practice = factory.SubFactory(PracticeFactory)
+    application = factory.SubFactory(ApplicationFactory,
+                                     practice=factory.SelfAttribute("..practice"))
+    candidate = factory.SelfAttribute("application.candidate")
+    to_email = factory.SelfAttribute("candidate.email")
+    subject = "About your application"
+    body = "Hi Jordan,\n\nThank you."
+
+
+class BulkActionFactory(factory.django.DjangoModelFactory):
+    """An export that has not run (no items, no file)."""
+
+    class Meta:
+        model = BulkAction
+
+    practice = factory.SubFactory(PracticeFactory)
+    kind = BulkAction.Kind.EXPORT
+
+
+FACTORIES.update({EmailTemplate: EmailTemplateFactory, Message: MessageFactory,
+                  BulkAction: BulkActionFactory})

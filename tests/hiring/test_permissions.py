@@ -62,8 +62,21 @@ EXPECTED = {
     "candidates-staff:tag-remove": ("post", 302, 302, 403),
     "candidates-staff:resume-view": ("get", 404, 404, 404),  # the factory's résumé is text
     "candidates-staff:application-list": ("get", 200, 200, 200),
+    "candidates-staff:job-stages": ("get", 200, 200, 403),
+    "candidates-staff:rejection-reasons": ("get", 200, 200, 403),
+    "candidates-staff:candidate-search": ("get", 200, 200, 200),
     "candidates-staff:saved-filter-create": ("post", 302, 302, 302),
     "candidates-staff:saved-filter-delete": ("post", 404, 404, 404),  # another's view
+    "candidates-staff:email-template-list": ("get", 200, 200, 403),
+    "candidates-staff:email-template-create": ("get", 200, 200, 403),
+    "candidates-staff:email-template-edit": ("get", 200, 200, 403),
+    "candidates-staff:email-template-delete": ("post", 302, 302, 403),
+    "candidates-staff:message-preview": ("post", 200, 200, 403),
+    "candidates-staff:message-retry": ("post", 302, 302, 403),  # queued: refused, back
+    "candidates-staff:message-compose": ("get", 200, 200, 403),
+    "candidates-staff:bulk-action-start": ("post", 302, 302, 403),  # none selected: back
+    "candidates-staff:bulk-action-detail": ("get", 200, 200, 403),
+    "candidates-staff:bulk-action-download": ("get", 404, 404, 403),  # nothing exported yet
 }
 ROLE_COLUMN = {Role.OWNER: 1, Role.MANAGER: 2, Role.INTERVIEWER: 3}
 
