@@ -20,6 +20,12 @@
     card.setAttribute("data-stage", col.getAttribute("data-stage"));
     card.querySelector("input[name=from_stage]").value = col.getAttribute("data-stage");
     card.querySelector("select[name=to_stage]").value = col.getAttribute("data-stage");
+    // the Reject link says where the card was seen too, or the reject is refused as stale
+    card.querySelectorAll("a[href*='from_stage=']").forEach(function (link) {
+      var url = new URL(link.href);
+      url.searchParams.set("from_stage", col.getAttribute("data-stage"));
+      link.setAttribute("href", url.pathname + url.search);
+    });
     recount();
   }
   function showError(message) {
@@ -38,6 +44,11 @@
       method: "POST", body: body, credentials: "same-origin",
       headers: { "Accept": "application/json", "X-CSRFToken": csrf(card) }
     }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      if (type.indexOf("application/json") === -1) {
+        // a login page or an error page, not our answer: the session may have ended
+        return { ok: false, data: { error: "The move was not saved. Reload the page (you may need to log in again) and try once more." } };
+      }
       return response.json().then(function (data) { return { ok: response.ok, data: data }; });
     }).then(function (result) {
       if (result.ok) {

@@ -130,7 +130,7 @@ def test_bulk_reject_of_500_with_an_email_sends_each_once_across_a_worker_restar
         seconds=settings.OUTBOX_LOST_AFTER_SECONDS + 60))
     with _worker():
         assert outbox.sweep() == 1
-        assert _wait_for(lambda: _count(Message, status="sent") == APPLICANTS, timeout=45)
+        assert _wait_for(lambda: _count(Message, status="sent") == APPLICANTS, timeout=150)
         time.sleep(1)  # room for a duplicate to show up
     action.refresh_from_db()
     assert (action.status, action.done, action.failed) == ("done", APPLICANTS, 0)
