@@ -8,7 +8,19 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from candidates.models import Answer, Application, Candidate, Resume
+from candidates.models import (
+    Answer,
+    Application,
+    Candidate,
+    EmailTemplate,
+    Message,
+    Note,
+    RejectionReason,
+    Resume,
+    Stage,
+    StageChange,
+    Tag,
+)
 from candidates.search import candidate_search_refresh
 
 
@@ -61,3 +73,71 @@ class ResumeAdmin(admin.ModelAdmin):
     readonly_fields = ["public_id", "sha256", "size", "content_type", "text", "created_at"]
     raw_id_fields = ["candidate", "application"]
     list_select_related = ["candidate"]
+
+
+@admin.register(Stage)
+class StageAdmin(admin.ModelAdmin):
+    list_display = ["name", "job", "practice", "kind", "position", "expected_days"]
+    list_filter = ["kind", "practice"]
+    search_fields = ["name", "job__title", "practice__name"]
+    list_select_related = ["job", "practice"]
+    raw_id_fields = ["job"]
+
+
+@admin.register(StageChange)
+class StageChangeAdmin(admin.ModelAdmin):
+    """The history of moves: readable, never editable."""
+
+    list_display = ["created_at", "application", "from_stage_name", "to_stage_name",
+                    "to_status", "actor"]
+    list_filter = ["to_status", "practice"]
+    search_fields = ["application__candidate__email", "reason"]
+    list_select_related = ["application__candidate", "application__job", "actor"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Note)
+class NoteAdmin(admin.ModelAdmin):
+    list_display = ["candidate", "author", "created_at"]
+    search_fields = ["body", "candidate__email", "author__email"]
+    raw_id_fields = ["candidate", "application", "author"]
+    filter_horizontal = ["mentions"]
+    list_select_related = ["candidate", "author"]
+
+
+@admin.register(RejectionReason)
+class RejectionReasonAdmin(admin.ModelAdmin):
+    list_display = ["label", "practice", "position", "is_active"]
+    list_filter = ["is_active", "practice"]
+    search_fields = ["label"]
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "practice"]
+    search_fields = ["name"]
+
+
+@admin.register(EmailTemplate)
+class EmailTemplateAdmin(admin.ModelAdmin):
+    list_display = ["name", "purpose", "practice", "is_active", "updated_at"]
+    list_filter = ["purpose", "is_active"]
+    search_fields = ["name", "subject", "practice__name"]
+
+
+@admin.register(Message)
+class MessageAdmin(admin.ModelAdmin):
+    list_display = ["subject", "to_email", "status", "practice", "created_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["subject", "to_email"]
+    readonly_fields = ["public_id", "created_at", "sent_at", "error"]
+    raw_id_fields = ["candidate", "application", "template", "sender"]
+    list_select_related = ["practice"]
