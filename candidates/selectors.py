@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, QuerySet, Value, When
+from django.db.models import Avg, Case, Count, QuerySet, Value, When
 
 from candidates.messaging import email_templates_ensure
 from candidates.models import Application, Candidate, EmailTemplate, Message, Stage
@@ -26,7 +26,10 @@ def board_for_job(*, job: Job) -> list[tuple[Stage, list[Application]]]:
     whatever the number of candidates."""
     stages = job_pipeline(job)
     applications = (job.applications.filter(status=Application.Status.ACTIVE)
-                    .select_related("candidate").order_by("stage_changed_at", "id"))
+                    .select_related("candidate")
+                    .annotate(average_rating=Avg("ratings__stars"),
+                              other_jobs=Count("candidate__applications", distinct=True) - 1)
+                    .order_by("stage_changed_at", "id"))
     by_stage: dict[int, list[Application]] = {stage.pk: [] for stage in stages}
     for application in applications:
         # an application from before the pipeline existed waits in the first stage

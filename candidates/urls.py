@@ -42,6 +42,8 @@ urlpatterns = [
          name="application-reject"),
     path("applications/<uuid:application_id>/reopen/", views.application_reopen_view,
          name="application-reopen"),
+    path("applications/<uuid:application_id>/withdraw/", views.application_withdraw_view,
+         name="application-withdraw"),
 ]
 
 # E-mail to applicants and bulk actions (candidates/messaging_views.py)

@@ -222,3 +222,19 @@ def candidate_search_view(request: PracticeRequest, practice: str) -> HttpRespon
                             membership=request.membership) if query else []
     return render(request, "candidates/candidate_search.html", {
         "search_query": query, "hits": hits, "hits_capped": len(hits) >= RESULTS_LIMIT})
+
+
+@requires(Perm.MANAGE_CANDIDATES)
+@require_POST
+def application_withdraw_view(request: PracticeRequest, practice: str,
+                              application_id: UUID) -> HttpResponse:
+    """The candidate stepped back; the practice records it."""
+    application = _application(request, application_id)
+    try:
+        pipeline.application_withdraw(application=application, actor=request.user,
+                                      note=request.POST.get("note", "")[:200])
+        messages.success(request, _("Recorded: %(name)s withdrew.") % {
+            "name": application.candidate.full_name})
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    return redirect(_next(request, application))

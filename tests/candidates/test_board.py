@@ -129,3 +129,27 @@ def test_board_queries_stay_flat(manager_client, practice, job, more,
 
     with django_assert_num_queries(len(few.captured_queries)):
         assert _board(manager_client, job).status_code == 200
+
+
+def test_cards_show_the_rating_and_other_jobs(manager_client, manager, practice, job):
+    [application] = _applications(practice, job, 1)
+    with scopes_disabled():
+        ApplicationFactory(practice=practice, candidate=application.candidate)
+        application.ratings.create(practice=practice, reviewer=manager, stars=4)
+
+    body = _board(manager_client, job).content.decode()
+
+    assert "4.0 ★" in body
+    assert "Applied to 1 other job" in body
+
+
+def test_a_withdrawal_is_recorded(manager_client, practice, job):
+    [application] = _applications(practice, job, 1)
+
+    manager_client.post(reverse("candidates-staff:application-withdraw", kwargs={
+        "practice": practice.slug, "application_id": application.public_id}))
+
+    application.refresh_from_db()
+    assert application.status == Application.Status.WITHDRAWN
+    with scopes_disabled():
+        assert application.stage_changes.last().to_status == "withdrawn"

@@ -56,6 +56,7 @@ EXPECTED = {
     "candidates-staff:application-move": ("post", 302, 302, 403),
     "candidates-staff:application-reject": ("get", 200, 200, 403),
     "candidates-staff:application-reopen": ("post", 302, 302, 403),
+    "candidates-staff:application-withdraw": ("post", 302, 302, 403),
     "candidates-staff:note-add": ("post", 302, 302, 404),
     "candidates-staff:rating-set": ("post", 302, 302, 404),
     "candidates-staff:tag-add": ("post", 302, 302, 403),
