@@ -331,8 +331,10 @@ def _sender_address(practice: Practice) -> str:
 
 
 def _reply_to(message: Message) -> list[str]:
-    # Practice has no e-mail address of its own: replies go to the member who wrote (or
-    # started the bulk action), the person who knows the context; else to our address.
+    # the practice's own address when it gave one (Settings); otherwise the member who
+    # wrote (or started the bulk action), who knows the context; else our address
+    if message.practice.email:
+        return [message.practice.email]
     if message.sender_id and message.sender.email:
         return [message.sender.email]
     return [parseaddr(settings.DEFAULT_FROM_EMAIL)[1]]

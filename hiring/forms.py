@@ -18,7 +18,7 @@ LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
 
 PRACTICE_PROFILE_FIELDS = ["name", "street", "city", "state", "postal_code", "country",
-                           "timezone", "phone", "website", "logo", "careers_intro",
+                           "timezone", "phone", "email", "website", "logo", "careers_intro",
                            "brand_color"]
 
 

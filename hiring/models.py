@@ -100,6 +100,8 @@ class Practice(models.Model):
     timezone = models.CharField(_("time zone"), max_length=64, choices=TIMEZONE_CHOICES,
                                 default="America/New_York")
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail for applicants"), blank=True,
+                              help_text=_("Where applicants' replies to your e-mails go."))
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to=practice_logo_path, blank=True)
     careers_intro = models.TextField(

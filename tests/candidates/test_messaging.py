@@ -351,3 +351,14 @@ def test_the_application_page_lists_its_messages_with_their_state(manager_client
     assert "About another job" not in body.split('id="messages"')[1].split('id="')[0]
     with scope(practice=application.practice):
         assert len(message_list(application.candidate)) == 2
+
+
+def test_replies_go_to_the_practice_address_when_it_has_one(
+        manager_client, practice, application, django_capture_on_commit_callbacks):
+    practice.email = "office@riverside.test"
+    practice.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _send(manager_client, application, "Hello {candidate_first_name}", "Thanks.")
+
+    assert mail.outbox[0].reply_to == ["office@riverside.test"]
