@@ -18,8 +18,10 @@ urlpatterns = [
     path("app/<slug:practice>/", include("hiring.app_urls")),
     path("app/<slug:practice>/", include("jobs.urls")),
     path("app/<slug:practice>/", include("candidates.urls")),
+    path("app/<slug:practice>/", include("interviews.urls")),
     path("careers/<slug:practice>/", include("jobs.careers_urls")),
     path("careers/<slug:practice>/", include("candidates.careers_urls")),
+    path("careers/<slug:practice>/", include("interviews.careers_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -22,6 +22,7 @@ from candidates.models import (
 )
 from hiring.models import Invitation, Membership, Practice, User
 from hiring.roles import Role
+from interviews.models import Interview
 from jobs.models import Job, JobDocument, JobTemplate, Location
 
 PASSWORD = "correct-horse-battery-9"
@@ -248,3 +249,16 @@ class BulkActionFactory(factory.django.DjangoModelFactory):
 
 FACTORIES.update({EmailTemplate: EmailTemplateFactory, Message: MessageFactory,
                   BulkAction: BulkActionFactory})
+
+
+class InterviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Interview
+
+    practice = factory.SubFactory(PracticeFactory)
+    application = factory.SubFactory(ApplicationFactory,
+                                     practice=factory.SelfAttribute("..practice"))
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
+
+
+FACTORIES[Interview] = InterviewFactory

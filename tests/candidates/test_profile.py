@@ -137,7 +137,7 @@ def test_a_word_resume_shows_its_text(owner_client, practice, application):
 def test_profile_queries_stay_flat(owner_client, practice, application, more,
                                    django_assert_num_queries):
     owner_client.get(_url("application-detail", application))
-    with django_assert_num_queries(18) as few:  # 17, and the application's e-mails
+    with django_assert_num_queries(19) as few:  # with its e-mails and interviews
         owner_client.get(_url("application-detail", application))
     with scopes_disabled():
         for _ in range(more):

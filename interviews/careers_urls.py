@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from interviews import careers_views
+
+app_name = "interviews-public"
+
+urlpatterns = [
+    path("interviews/<str:token>/", careers_views.respond_view, name="respond"),
+]
