@@ -226,3 +226,23 @@ def test_the_invite_email_gives_the_time_in_the_practice_zone(
 
     assert "9:00 AM" in mail.outbox[0].body
     assert "America/Chicago" in mail.outbox[0].body
+
+
+def test_a_spanish_applicant_gets_the_invite_and_the_page_in_spanish(
+        client, practice, owner, application, interviewer_membership,
+        django_capture_on_commit_callbacks):
+    from candidates.models import Candidate
+
+    Candidate.objects.with_scopes_disabled().filter(pk=application.candidate_id).update(
+        language="es")
+    interview = _schedule(practice, application, owner, interviewer_membership, _next(1, 9),
+                          django_capture_on_commit_callbacks)
+    link = candidate_link(interview).split("127.0.0.1:8000")[-1]
+
+    candidate_mail = next(m for m in mail.outbox if m.to == [application.candidate.email])
+    page = client.get(link, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+    assert candidate_mail.subject.startswith("Entrevista para")
+    assert "Confirme su asistencia" in candidate_mail.body
+    assert "Ahí estaré" in page
+    assert "Pedir otro horario" in page
