@@ -143,6 +143,7 @@ def test_many_practices_do_not_slow_the_switcher(client_for, owner, django_asser
     client.get(f"/app/{slug}/")  # first visit records last-seen
 
     # session, user, membership, practice switcher, member count, invitation count, and the
-    # candidates panel: new applications (count, latest) and who waits too long
-    with django_assert_num_queries(9):
+    # candidates panel: new applications (count, latest) and who waits too long, and the
+    # interviews panel: today's interviews
+    with django_assert_num_queries(10):
         assert client.get(f"/app/{slug}/").status_code == 200
