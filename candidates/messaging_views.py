@@ -19,6 +19,7 @@ from candidates.forms import BulkActionForm, EmailTemplateForm, MessageForm
 from candidates.models import Application, BulkAction, EmailTemplate, Message
 from candidates.selectors import application_visible, email_template_list
 from hiring.decorators import requires
+from hiring.form_errors import add_service_errors
 from hiring.http import PracticeRequest
 from hiring.roles import Perm
 from hiring.services import audit_log
@@ -41,16 +42,6 @@ def _preview(subject: str, body: str, values: dict[str, str]) -> dict[str, Any]:
     return {"ok": True, "subject": rendered.subject, "body": rendered.body,
             "blank": [f"{{{name}}}" for name in rendered.blank_fields],
             "token": messaging.preview_token(subject, body)}
-
-
-def _form_errors(exc: ValidationError, form: Any) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        for error in exc.messages:
-            form.add_error(None, error)
 
 
 # --- Templates --------------------------------------------------------------------------------
@@ -84,7 +75,7 @@ def _template_page(request: PracticeRequest, template: EmailTemplate | None) -> 
                     messaging.email_template_update(template=template, actor=request.user,
                                                     **data)
             except ValidationError as exc:
-                _form_errors(exc, form)
+                add_service_errors(exc, form)
             else:
                 messages.success(request, _("The template “%(name)s” was saved.") % {
                     "name": template.name})
@@ -186,7 +177,7 @@ def message_compose_view(request: PracticeRequest, practice: str,
                                            subject=data["subject"], body=data["body"],
                                            template=data["template"])
                 except ValidationError as exc:
-                    _form_errors(exc, form)
+                    add_service_errors(exc, form)
                 else:
                     messages.success(request, _("Your e-mail to %(name)s is on its way.") % {
                         "name": application.candidate.full_name})

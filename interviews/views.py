@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from candidates.selectors import application_visible
 from hiring.decorators import requires
+from hiring.form_errors import add_service_errors
 from hiring.http import PracticeRequest
 from hiring.roles import Perm
 from interviews import services
@@ -48,7 +49,7 @@ def interview_schedule_view(request: PracticeRequest, practice: str,
                     duration_minutes=data["duration_minutes"], location=data["location"],
                     note_to_candidate=data["note_to_candidate"])
             except ValidationError as exc:
-                _form_errors(form, exc)
+                add_service_errors(exc, form, rename={"starts_at": "date"})
                 warnings = []
             else:
                 messages.success(request, _("Interview scheduled; the invites are on their "
@@ -56,14 +57,6 @@ def interview_schedule_view(request: PracticeRequest, practice: str,
                 return redirect(_application_url(request, application))
     return render(request, "interviews/interview_schedule.html", {
         "application": application, "form": form, "warnings": warnings})
-
-
-def _form_errors(form: ScheduleForm, exc: ValidationError) -> None:
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for field, msgs in errors.items():
-        target = "date" if field == "starts_at" else field
-        for msg in msgs:
-            form.add_error(target if target in form.fields else None, msg)
 
 
 def _interview(request: PracticeRequest, interview_id: UUID) -> Interview:

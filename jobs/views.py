@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hiring.decorators import requires
+from hiring.form_errors import add_service_errors
 from hiring.http import PracticeRequest
 from hiring.roles import Perm
 from hiring.services import audit_log
@@ -109,7 +110,7 @@ def job_create_view(request: PracticeRequest, practice: str) -> HttpResponse:
                                       fields=fields, questions=questions.questions(),
                                       hiring_team=list(form.cleaned_data["hiring_team"]) or None)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(exc, form)
         else:
             messages.success(request, _("Draft saved."))
             return _after_save(request, job)
@@ -172,7 +173,7 @@ def job_edit_view(request: PracticeRequest, practice: str, job_id: UUID) -> Http
                 "form": form, "questions": questions, "job": job,
                 "problems": blocked.problems}, status=400)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(exc, form)
         else:
             messages.success(request, _("Published. Applicants can find it now.")
                              if publish else _("Saved."))
@@ -181,13 +182,6 @@ def job_edit_view(request: PracticeRequest, practice: str, job_id: UUID) -> Http
         messages.error(request, FIX_FIELDS)
     return render(request, "jobs/job_form.html", {"form": form, "questions": questions,
                                                   "job": job})
-
-
-def _form_errors(form: JobForm, exc: ValidationError) -> None:
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for field, msgs in errors.items():
-        for msg in msgs:
-            form.add_error(field if field in form.fields else None, msg)
 
 
 def _after_save(request: PracticeRequest, job: Job) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from hiring.form_errors import add_service_errors
 from hiring.forms import (
     AccountForm,
     NewPasswordForm,
@@ -33,15 +34,6 @@ from hiring.services import (
 AUTH_BACKEND = "hiring.auth.EmailBackend"
 
 
-def _apply_errors(exc: ValidationError, *forms_: object) -> None:
-    """Put a service's field errors on whichever form owns the field."""
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for field, msgs in errors.items():
-        target = next((f for f in forms_ if field in getattr(f, "fields", {})), forms_[0])
-        for msg in msgs:
-            target.add_error(field if field in target.fields else None, msg)
-
-
 @require_http_methods(["GET", "POST"])
 def signup_view(request: HttpRequest) -> HttpResponse:
     """A new practice and its owner's account, or, for someone logged in, another practice."""
@@ -61,7 +53,7 @@ def signup_view(request: HttpRequest) -> HttpResponse:
                                              **account_form.cleaned_data, **fields)
                 login(request, user, backend=AUTH_BACKEND)
         except ValidationError as exc:
-            _apply_errors(exc, practice_form, *([account_form] if account_form else []))
+            add_service_errors(exc, practice_form, *([account_form] if account_form else []))
         else:
             messages.success(request, _("Welcome to %(name)s. Invite your team to start hiring.")
                              % {"name": practice.name})

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hiring.decorators import requires
+from hiring.form_errors import add_service_errors
 from hiring.forms import InvitationForm, RoleForm
 from hiring.http import PracticeRequest, client_ip
 from hiring.roles import Perm, Role
@@ -49,9 +50,7 @@ def invitation_create_view(request: PracticeRequest, practice: str) -> HttpRespo
             invitation = invitation_create(practice=request.practice, invited_by=request.user,
                                            ip_address=client_ip(request), **form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field, error)
+            add_service_errors(exc, form)
         else:
             messages.success(request, _("Invitation sent to %(email)s.")
                              % {"email": invitation.email})
