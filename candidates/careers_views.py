@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +23,7 @@ from candidates.services import (
     staged_upload_get,
 )
 from hiring import ratelimit
-from hiring.http import client_ip
+from hiring.http import client_ip, parse_uuid
 from jobs.models import Job
 from jobs.selectors import job_accepts_applications
 
@@ -64,7 +63,7 @@ def apply_view(request: HttpRequest, practice: str, job_slug: str) -> HttpRespon
                            window_seconds=window):
         return render(request, "careers/apply_slow_down.html", {"job": job}, status=429)
     staged = staged_upload_get(practice=request.practice,
-                               token=_uuid_or_none(request.POST.get("resume_token")))
+                               token=parse_uuid(request.POST.get("resume_token")))
     form = ApplyForm(request.POST, request.FILES, job=job,
                      staged_name=staged.original_name if staged else "")
     form.source_choices_with(request.POST.get("source", ""))
@@ -92,13 +91,6 @@ def apply_view(request: HttpRequest, practice: str, job_slug: str) -> HttpRespon
                                       upload=form.cleaned_data["resume"])
     return render(request, "careers/apply.html",
                   {"job": job, "form": form, "staged": staged}, status=400)
-
-
-def _uuid_or_none(value: Any) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 @require_http_methods(["GET", "POST"])

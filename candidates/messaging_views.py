@@ -20,7 +20,7 @@ from candidates.models import Application, BulkAction, EmailTemplate, Message
 from candidates.selectors import application_visible, email_template_list
 from hiring.decorators import requires
 from hiring.form_errors import add_service_errors
-from hiring.http import PracticeRequest
+from hiring.http import PracticeRequest, parse_uuid
 from hiring.roles import Perm
 from hiring.services import audit_log
 from jobs.models import Job
@@ -120,7 +120,7 @@ def email_template_delete_view(request: PracticeRequest, practice: str,
 def message_preview_view(request: PracticeRequest, practice: str) -> HttpResponse:
     """The live preview: the posted subject and body merged for the application named
     (or a made-up sample candidate)."""
-    application_id = _uuid(request.POST.get("application", ""))
+    application_id = parse_uuid(request.POST.get("application", ""))
     if application_id:
         application = _application(request, application_id)
         values = messaging.merge_values(application=application)
@@ -132,12 +132,6 @@ def message_preview_view(request: PracticeRequest, practice: str) -> HttpRespons
 
 
 # --- Writing to one applicant -----------------------------------------------------------------
-
-def _uuid(value: str) -> UUID | None:
-    try:
-        return UUID(str(value))
-    except ValueError:
-        return None
 
 
 def _application(request: PracticeRequest, application_id: UUID) -> Application:
@@ -158,7 +152,7 @@ def message_compose_view(request: PracticeRequest, practice: str,
     """Choose a template, edit it, preview it merged for this applicant, then send."""
     application = _application(request, application_id)
     templates = email_template_list(practice=request.practice).filter(is_active=True)
-    chosen = templates.filter(public_id=_uuid(request.GET.get("template", ""))).first()
+    chosen = templates.filter(public_id=parse_uuid(request.GET.get("template", ""))).first()
     initial = {"template": chosen, "subject": chosen.subject, "body": chosen.body} if chosen \
         else {}
     form = MessageForm(request.POST or None, initial=initial, practice=request.practice)

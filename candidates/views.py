@@ -25,7 +25,7 @@ from candidates.selectors import (
 )
 from candidates.timeline import candidate_timeline
 from hiring.decorators import requires
-from hiring.http import PracticeRequest
+from hiring.http import PracticeRequest, parse_uuid
 from hiring.roles import Perm
 from hiring.services import audit_log
 from jobs.models import Job
@@ -117,14 +117,7 @@ def _wants_json(request: PracticeRequest) -> bool:
 def _stage_of(application: Application, value: str | None) -> Stage | None:
     if not value:
         return None
-    return application.job.stages.filter(public_id=_uuid(value)).first()
-
-
-def _uuid(value: str) -> UUID | None:
-    try:
-        return UUID(str(value))
-    except ValueError:
-        return None
+    return application.job.stages.filter(public_id=parse_uuid(value)).first()
 
 
 @requires(Perm.VIEW_JOBS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -26,3 +27,12 @@ def client_ip(request: HttpRequest) -> str | None:
         if forwarded:
             return forwarded.split(",")[-1].strip() or None
     return request.META.get("REMOTE_ADDR") or None
+
+
+def parse_uuid(value: object) -> UUID | None:
+    """A UUID from a form or query value, or None when it is missing or malformed (a
+    tampered id then simply matches nothing)."""
+    try:
+        return UUID(str(value))
+    except ValueError:
+        return None

@@ -228,17 +228,22 @@ def job_questions_replace(*, job: Job, questions: list[dict[str, Any]]) -> None:
     job.questions.exclude(pk__in=keep).delete()
 
 
+def _question_dicts(job: Job) -> list[dict[str, Any]]:
+    """A job's questions in the shape templates store and job_questions_replace takes."""
+    return [{"kind": q.kind, "label": q.label, "help_text": q.help_text,
+             "required": q.required, "choices": q.choices, "knockout": q.knockout}
+            for q in job.questions.all()]
+
+
 @transaction.atomic
 def job_duplicate(*, job: Job, actor: User) -> Job:
     """A new draft with the same posting, questions and team."""
     fields = {f: getattr(job, f) for f in POSTING_FIELDS}
     fields.update(location=job.location, openings=job.openings,
                   title=job.title, slug=job_slug_suggest(practice=job.practice, base=job.slug))
-    questions = [{"kind": q.kind, "label": q.label, "help_text": q.help_text,
-                  "required": q.required, "choices": q.choices, "knockout": q.knockout}
-                 for q in job.questions.all()]
-    copy = job_create(practice=job.practice, actor=actor, fields=fields, questions=questions,
-                      hiring_team=list(job.hiring_team.all()), template=job.template)
+    copy = job_create(practice=job.practice, actor=actor, fields=fields,
+                      questions=_question_dicts(job), hiring_team=list(job.hiring_team.all()),
+                      template=job.template)
     audit_log(action="jobs.job.duplicated", actor=actor, obj=copy,
               data={"from": str(job.public_id)})
     return copy
@@ -253,10 +258,7 @@ def job_save_as_template(*, job: Job, actor: User, title: str = "") -> JobTempla
         summary=html_to_text(job.about)[:237] + ("…" if len(html_to_text(job.about)) > 237
                                                  else ""),
         **{f: getattr(job, f) for f in POSTING_FIELDS if f != "title"},
-        application_questions=[
-            {"kind": q.kind, "label": q.label, "help_text": q.help_text,
-             "required": q.required, "choices": q.choices, "knockout": q.knockout}
-            for q in job.questions.all()],
+        application_questions=_question_dicts(job),
         interview_questions=source.interview_questions if source else [],
         competencies=source.competencies if source else [],
     )
