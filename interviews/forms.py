@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hiring.models import Membership
+from interviews.kits import kits_ensure
 from interviews.models import Interview
 
 
@@ -29,6 +30,9 @@ class ScheduleForm(forms.Form):
     interviewers = MemberChoiceField(label=_("Interviewers"), queryset=None,
                                      widget=forms.CheckboxSelectMultiple,
                                      help_text=_("People on this job's hiring team."))
+    kit = forms.ModelChoiceField(label=_("Interview kit"), queryset=None, required=False,
+                                 empty_label=None,
+                                 help_text=_("The questions the interviewers will ask."))
     note_to_candidate = forms.CharField(label=_("Note to the candidate (optional)"),
                                         required=False, max_length=2000,
                                         widget=forms.Textarea(attrs={"rows": 3}))
@@ -39,6 +43,9 @@ class ScheduleForm(forms.Form):
         self.practice = application.practice
         self.fields["interviewers"].queryset = application.job.hiring_team.select_related(
             "user").order_by("user__full_name")
+        kits = kits_ensure(application.job)
+        self.fields["kit"].queryset = application.job.interview_kits.all()
+        self.fields["kit"].initial = kits[0].pk
         if not self.fields["location"].initial and self.practice.address_line:
             self.fields["location"].initial = self.practice.address_line
 

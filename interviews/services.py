@@ -22,7 +22,7 @@ from hiring import outbox
 from hiring.models import Membership, User
 from hiring.services import audit_log
 from interviews.ics import interview_ics
-from interviews.models import Interview
+from interviews.models import Interview, InterviewKit
 
 # Until practices set their own opening hours, a warning marks times outside these.
 USUAL_HOURS = (time(7, 0), time(19, 0))
@@ -76,13 +76,17 @@ def schedule_warnings(*, practice_timezone: str, starts_at: datetime, duration_m
 def interview_schedule(*, application: Application, actor: User, starts_at: datetime,
                        interviewers: list[Membership], kind: str = Interview.Kind.ON_SITE,
                        duration_minutes: int = 45, location: str = "",
-                       note_to_candidate: str = "") -> Interview:
+                       note_to_candidate: str = "", kit: InterviewKit | None = None,
+                       candidate_answer: str = Interview.Answer.WAITING) -> Interview:
     """Book an interview and send the invites (after commit, through the outbox)."""
     _check(application=application, starts_at=starts_at, interviewers=interviewers)
+    if kit is not None and kit.job_id != application.job_id:
+        raise ValidationError({"kit": _("Choose one of this job's interview kits.")})
     interview = Interview.objects.create(
         practice=application.practice, application=application, kind=kind,
         starts_at=starts_at, duration_minutes=duration_minutes, location=location,
-        note_to_candidate=note_to_candidate, organizer=actor)
+        note_to_candidate=note_to_candidate, organizer=actor, kit=kit,
+        candidate_answer=candidate_answer)
     interview.interviewers.set(interviewers)
     _send_invites(interview)
     audit_log(action="interviews.interview.scheduled", actor=actor, obj=interview)

@@ -47,7 +47,7 @@ def interview_schedule_view(request: PracticeRequest, practice: str,
                     application=application, actor=request.user, starts_at=form.starts_at(),
                     interviewers=list(data["interviewers"]), kind=data["kind"],
                     duration_minutes=data["duration_minutes"], location=data["location"],
-                    note_to_candidate=data["note_to_candidate"])
+                    note_to_candidate=data["note_to_candidate"], kit=data["kit"])
             except ValidationError as exc:
                 add_service_errors(exc, form, rename={"starts_at": "date"})
                 warnings = []
