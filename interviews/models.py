@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from candidates.models import Application, Stage
+from candidates.models import Application, Stage, private_storage
 from hiring.models import Membership, Practice, User
 from jobs.models import Job
 
@@ -295,3 +295,51 @@ class SlotInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"Times offered to {self.application}"
+
+
+class InterviewDocument(models.Model):
+    """A Word document made by a worker: a printable kit, or a candidate's interview summary.
+    One row per version of the content, so a double-click finds the row already there. Kept
+    in private storage: summaries hold the team's judgements of a person."""
+
+    class Kind(models.TextChoices):
+        KIT = "kit", _("Printable interview kit")
+        SUMMARY = "summary", _("Interview summary")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Being made")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    kit = models.ForeignKey(InterviewKit, on_delete=models.CASCADE, null=True, blank=True,
+                            related_name="documents")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, null=True,
+                                    blank=True, related_name="interview_documents")
+    content_hash = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    file = models.FileField(upload_to="interview-documents/%Y/%m/", storage=private_storage,
+                            blank=True)
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kit", "content_hash"],
+                                    condition=models.Q(kit__isnull=False),
+                                    name="interviewdocument_once_per_kit_version"),
+            models.UniqueConstraint(fields=["application", "content_hash"],
+                                    condition=models.Q(application__isnull=False),
+                                    name="interviewdocument_once_per_summary_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
