@@ -104,6 +104,7 @@ def application_list_view(request: PracticeRequest, practice: str) -> HttpRespon
     filters = form.cleaned_data if form.is_valid() else {}
     page = Paginator(application_list(membership=request.membership, filters=filters),
                      25).get_page(request.GET.get("page"))
+    team_work.hide_scores(membership=request.membership, applications=page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "candidates/application_list.html", {

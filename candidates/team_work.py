@@ -4,6 +4,7 @@ star ratings and tags."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -18,6 +19,34 @@ from hiring import outbox
 from hiring.emails import send_templated_email
 from hiring.models import Membership, User
 from hiring.services import audit_log
+
+# Later apps hide the team's scores of some candidates from some members (interviews:
+# blind scoring until your own scorecard is in). A rule takes the member and application
+# ids and returns the ids to hide; the candidates app shows scores through this only.
+BlindRule = Callable[[Membership, set[int]], set[int]]
+_blind_rules: list[BlindRule] = []
+
+
+def register_blind_rule(rule: BlindRule) -> BlindRule:
+    if rule not in _blind_rules:
+        _blind_rules.append(rule)
+    return rule
+
+
+def scores_hidden(*, membership: Membership, application_ids: set[int]) -> set[int]:
+    hidden: set[int] = set()
+    for rule in _blind_rules:
+        hidden |= rule(membership, set(application_ids))
+    return hidden
+
+
+def hide_scores(*, membership: Membership, applications: list[Application]) -> None:
+    """Blank the average rating of rows the member may not see scores of yet."""
+    hidden = scores_hidden(membership=membership, application_ids={a.pk for a in applications})
+    for application in applications:
+        if application.pk in hidden:
+            application.average_rating = None
+
 
 MENTION = re.compile(r"(?<![\w.])@([\w.+-]+)")
 

@@ -1,7 +1,9 @@
-"""Everything that happened to a candidate, in one list, newest first."""
+"""Everything that happened to a candidate, in one list, newest first. Later stages add
+their events through `register` (from their AppConfig.ready), so this app imports none."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,10 +15,21 @@ from candidates.models import Candidate, Message, Note, Resume, StageChange
 @dataclass(frozen=True)
 class Event:
     at: datetime
-    kind: str  # applied, moved, ended, note, message, resume
+    kind: str  # applied, moved, ended, note, message, resume, or a source's own
     title: str
     detail: str = ""
     who: str = ""
+
+
+# (candidate) -> that stage's events; keep each to a fixed number of queries
+Source = Callable[[Candidate], list[Event]]
+_sources: list[Source] = []
+
+
+def register(source: Source) -> Source:
+    if source not in _sources:
+        _sources.append(source)
+    return source
 
 
 def _stage_event(change: StageChange) -> Event:
@@ -35,7 +48,8 @@ def _stage_event(change: StageChange) -> Event:
 
 
 def candidate_timeline(candidate: Candidate) -> list[Event]:
-    """Four queries, whatever the candidate's history."""
+    """Four queries and those of the registered sources, whatever the candidate's
+    history."""
     events = [_stage_event(c) for c in StageChange.objects.filter(
         application__candidate=candidate).select_related("actor", "application__job")]
     events += [Event(n.created_at, "note", _("Note"), n.body,
@@ -47,4 +61,6 @@ def candidate_timeline(candidate: Candidate) -> list[Event]:
     events += [Event(r.created_at, "resume", _("Résumé received (version %(v)s)")
                      % {"v": r.version}, r.original_name)
                for r in Resume.objects.filter(candidate=candidate)]
+    for source in _sources:
+        events += source(candidate)
     return sorted(events, key=lambda e: e.at, reverse=True)

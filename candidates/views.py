@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from candidates import pipeline, team_work
 from candidates.forms import BulkActionForm, RejectForm
 from candidates.models import Application, Resume, Stage
+from candidates.profile_sections import profile_sections
 from candidates.search import QUERY_MAX_LENGTH, RESULTS_LIMIT, candidate_search
 from candidates.selectors import (
     application_list_for_job,
@@ -47,11 +48,15 @@ def job_applicants_view(request: PracticeRequest, practice: str, job_id: UUID) -
 def application_detail_view(request: PracticeRequest, practice: str,
                             application_id: UUID) -> HttpResponse:
     application = get_object_or_404(
-        application_visible(membership=request.membership).select_related("candidate", "job"),
+        application_visible(membership=request.membership).select_related("candidate", "job")
+        # the stage card lists times offered to pick, each linking to its offer
+        .prefetch_related("slot_invitations__offer"),
         public_id=application_id)
     audit_log(action="candidates.application.viewed", actor=request.user, obj=application)
     candidate = application.candidate
     resumes = list(candidate.resumes.all())
+    blind = bool(team_work.scores_hidden(membership=request.membership,
+                                         application_ids={application.pk}))
     return render(request, "candidates/application_detail.html", {
         "application": application,
         "answers": application.answers.all(),
@@ -60,7 +65,9 @@ def application_detail_view(request: PracticeRequest, practice: str,
         "other_applications": candidate.applications.exclude(pk=application.pk)
         .select_related("job", "stage"),
         "timeline": candidate_timeline(candidate),
-        "rating": team_work.rating_summary(application),
+        "rating": None if blind else team_work.rating_summary(application),
+        "scores_hidden": blind,
+        "sections": profile_sections(request, application, blind=blind),
         "my_stars": application.ratings.filter(reviewer=request.user)
         .values_list("stars", flat=True).first(),
         "tags": [ct.tag for ct in candidate.candidate_tags.select_related("tag")],
@@ -124,8 +131,11 @@ def _stage_of(application: Application, value: str | None) -> Stage | None:
 @require_GET
 def job_board_view(request: PracticeRequest, practice: str, job_id: UUID) -> HttpResponse:
     job = _visible_job(request, job_id)
+    columns = board_for_job(job=job)
+    team_work.hide_scores(membership=request.membership,
+                          applications=[a for _stage, cards in columns for a in cards])
     return render(request, "candidates/job_board.html", {
-        "job": job, "columns": board_for_job(job=job),
+        "job": job, "columns": columns,
         "ended": ended_applications(job=job)[:50],
         "can_move": request.membership.can(Perm.MANAGE_CANDIDATES)})
 

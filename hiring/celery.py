@@ -20,4 +20,12 @@ app.conf.beat_schedule = {
     "staged-uploads-purge": {"task": "hiring.tasks.practices_fan_out",
                              "schedule": crontab(minute=17),
                              "args": ["candidates.tasks.staged_uploads_purge"]},
+    # hourly, at minute 5: https://crontab.guru/#5_*_*_*_*
+    "interview-reminders": {"task": "hiring.tasks.practices_fan_out",
+                            "schedule": crontab(minute=5),
+                            "args": ["interviews.tasks.interview_reminders_send"]},
+    # hourly, at minute 35: https://crontab.guru/#35_*_*_*_*
+    "scorecard-reminders": {"task": "hiring.tasks.practices_fan_out",
+                            "schedule": crontab(minute=35),
+                            "args": ["interviews.tasks.scorecard_reminders_send"]},
 }

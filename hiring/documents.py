@@ -354,6 +354,20 @@ def add_key_value_table(document: Document, rows: list[tuple[str, str]]) -> Tabl
     return table
 
 
+def add_grid(document: Document, weights: list[float], rows: int = 1) -> Table:
+    """A table with hairlines on every edge and the body's full width, split between the
+    columns by `weights`: for what is filled in by hand (score grids, boxes to write in)
+    and for tables of figures."""
+    section = document.sections[-1]
+    body_width = section.page_width - section.left_margin - section.right_margin
+    table = document.add_table(rows=rows, cols=len(weights))
+    table.autofit = False
+    _borders(table, visible={"top", "left", "bottom", "right", "insideH", "insideV"})
+    for column, weight in enumerate(weights):
+        _set_width(table, column, int(body_width * weight / sum(weights)))
+    return table
+
+
 # --- sanitised HTML -----------------------------------------------------------------------
 
 class _HtmlWriter(HTMLParser):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -14,6 +14,7 @@ from django_scopes import scope, scopes_disabled
 from hiring.models import Membership, Practice
 
 STAFF_PREFIX = "/app/"
+API_PREFIX = "/api/v1/practices/"
 ADMIN_PREFIX = "/admin/"
 # Writing last_seen_at on every click would make every page a write; once a while is enough.
 SEEN_RESOLUTION = timedelta(minutes=5)
@@ -23,7 +24,8 @@ class PracticeMiddleware:
     """For URLs with a `practice` kwarg, set `request.practice` and enter its scope.
 
     Staff URLs (/app/<practice>/…) also need a logged-in member: anyone else gets 404, so a
-    stranger cannot even learn that a practice exists. Public URLs (careers pages) resolve
+    stranger cannot even learn that a practice exists. The API (/api/v1/practices/<practice>/…)
+    follows the same rules and answers in JSON. Public URLs (careers pages) resolve
     and scope the practice without a membership check. Django admin works unscoped, for
     staff only, as the admin itself enforces."""
 
@@ -41,7 +43,18 @@ class PracticeMiddleware:
             slug = None
         if slug is None:
             return self.get_response(request)
-        if path.startswith(STAFF_PREFIX):
+        if path.startswith(API_PREFIX):
+            # the staff rules in JSON: no login page to send a program to
+            if not request.user.is_authenticated:
+                return JsonResponse({"detail": "Authentication credentials were not provided."},
+                                    status=403)
+            try:
+                membership = _membership(request, slug)
+            except Http404:
+                return JsonResponse({"detail": "Not found."}, status=404)
+            request.practice = membership.practice
+            request.membership = membership
+        elif path.startswith(STAFF_PREFIX):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             membership = _membership(request, slug)

@@ -6,7 +6,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from hiring.api import ApiRootView
 from hiring.views import app, health, home
 
 urlpatterns = [
@@ -22,6 +24,10 @@ urlpatterns = [
     path("careers/<slug:practice>/", include("jobs.careers_urls")),
     path("careers/<slug:practice>/", include("candidates.careers_urls")),
     path("careers/<slug:practice>/", include("interviews.careers_urls")),
+    path("api/v1/", ApiRootView.as_view(), name="api-root"),
+    path("api/v1/practices/<slug:practice>/", include("interviews.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
 ]
 

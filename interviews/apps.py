@@ -5,4 +5,6 @@ class InterviewsConfig(AppConfig):
     name = "interviews"
 
     def ready(self) -> None:
-        from interviews import dashboard  # noqa: F401  (registers its home-page panel)
+        # imported for what they register: the home-page panel, the candidate page's
+        # scorecards card and the blind-scoring rule, the candidate timeline's events
+        from interviews import candidate_page, dashboard, timeline  # noqa: F401

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Avg, Count, Max, Min, QuerySet, StdDev
+from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, QuerySet, StdDev
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from candidates.models import Application
 from hiring.models import Membership
+from hiring.roles import Role
 from hiring.services import audit_log
 from interviews.kits import competencies_for
 from interviews.models import Competency, CompetencyRating, Interview, Scorecard
@@ -24,28 +25,40 @@ Recommendation = Scorecard.Recommendation
 
 # --- Who may see what ---------------------------------------------------------------------------
 
-def pending_scorecard_interviews(*, membership: Membership, application: Application
-                                 ) -> QuerySet[Interview]:
-    """Interviews of this application the member is on and has not submitted a scorecard
-    for (upcoming ones included: nobody reads the others' verdicts before their own)."""
-    return (application.interviews.filter(interviewers=membership,
-                                          status=Interview.Status.SCHEDULED)
-            .exclude(scorecards__interviewer=membership,
-                     scorecards__submitted_at__isnull=False))
+def pending_scorecard_interviews(*, membership: Membership) -> QuerySet[Interview]:
+    """Interviews the member is on and has not submitted a scorecard for (upcoming ones
+    included: nobody reads the others' verdicts before giving their own)."""
+    mine_submitted = Scorecard.objects.filter(interview=OuterRef("pk"), interviewer=membership,
+                                              submitted_at__isnull=False)
+    return (Interview.objects.filter(interviewers=membership,
+                                     status=Interview.Status.SCHEDULED)
+            .exclude(Exists(mine_submitted)))
+
+
+def blind_application_ids(membership: Membership, application_ids: set[int]) -> set[int]:
+    """Of these applications, those whose scores this member may not see yet (blind
+    scoring). Hidden while the member sits on an interview of the candidate that has taken
+    place and is not scored by them yet; hidden before an upcoming interview too, unless they
+    have already scored the candidate in an earlier one; and an interviewer (the role) sees
+    only the scores of candidates they have scored. Two queries."""
+    if not application_ids:
+        return set()
+    now = timezone.now()
+    pending = (pending_scorecard_interviews(membership=membership)
+               .filter(application_id__in=application_ids)
+               .values_list("application_id", "starts_at"))
+    scored = set(Scorecard.objects.filter(
+        interview__application_id__in=application_ids, interviewer=membership,
+        submitted_at__isnull=False).values_list("interview__application_id", flat=True))
+    hidden = {application_id for application_id, starts_at in pending
+              if starts_at <= now or application_id not in scored}
+    if membership.role == Role.INTERVIEWER:
+        hidden |= set(application_ids) - scored
+    return hidden
 
 
 def must_score_first(*, membership: Membership, application: Application) -> bool:
-    """Blind scoring: True while this member may see no one else's scores of the candidate.
-    An interviewer (the role) sees them only once they have submitted a scorecard for the
-    candidate; anyone sitting on an interview of the candidate waits until they have scored
-    it."""
-    if pending_scorecard_interviews(membership=membership, application=application).exists():
-        return True
-    if membership.role == "interviewer":
-        return not Scorecard.objects.filter(interview__application=application,
-                                            interviewer=membership,
-                                            submitted_at__isnull=False).exists()
-    return False
+    return bool(blind_application_ids(membership, {application.pk}))
 
 
 def submitted_scorecards(application: Application) -> QuerySet[Scorecard]:
@@ -216,7 +229,7 @@ class ComparisonRow:
 def job_comparison(*, job: Job, membership: Membership
                    ) -> tuple[list[Competency], list[ComparisonRow]]:
     """The job's active candidates who have submitted scorecards, side by side on the job's
-    competencies, best overall average first. Four queries in all."""
+    competencies, best overall average first. A fixed number of queries."""
     competencies = competencies_for(job)
     applications = list(job.applications.filter(
         status=Application.Status.ACTIVE,
@@ -234,11 +247,7 @@ def job_comparison(*, job: Job, membership: Membership
                 .values("interview__application_id", "recommendation")
                 .annotate(n=Count("id")).order_by()):
         recommendations[row["interview__application_id"]][row["recommendation"]] = row["n"]
-    blind = set(Interview.objects.filter(
-        application__in=applications, interviewers=membership,
-        status=Interview.Status.SCHEDULED)
-        .exclude(scorecards__interviewer=membership, scorecards__submitted_at__isnull=False)
-        .values_list("application_id", flat=True))
+    blind = blind_application_ids(membership, {a.pk for a in applications})
     rows = []
     for application in applications:
         values = [v for v in averages[application.pk].values() if v is not None]

@@ -22,7 +22,7 @@ from hiring import outbox
 from hiring.models import Membership, User
 from hiring.services import audit_log
 from interviews.ics import interview_ics
-from interviews.models import Interview, InterviewKit
+from interviews.models import Interview, InterviewKit, Slot
 
 # Until practices set their own opening hours, a warning marks times outside these.
 USUAL_HOURS = (time(7, 0), time(19, 0))
@@ -103,6 +103,8 @@ def interview_reschedule(*, interview: Interview, actor: User, starts_at: dateti
         raise ValidationError(_("This interview was cancelled; schedule a new one."))
     _check(application=locked.application, starts_at=starts_at,
            interviewers=list(locked.interviewers.all()))
+    if locked.starts_at != starts_at:
+        locked.reminded_at = None  # the new day deserves its own day-before reminder
     locked.starts_at = starts_at
     if duration_minutes:
         locked.duration_minutes = duration_minutes
@@ -120,9 +122,12 @@ def interview_reschedule(*, interview: Interview, actor: User, starts_at: dateti
 def interview_cancel(*, interview: Interview, actor: User) -> Interview:
     cancelled = Interview.objects.filter(pk=interview.pk, status=Interview.Status.SCHEDULED
                                          ).update(status=Interview.Status.CANCELLED,
-                                                  sequence=F("sequence") + 1)
+                                                  sequence=F("sequence") + 1,
+                                                  updated_at=timezone.now())
     if cancelled != 1:
         raise ValidationError(_("This interview was already cancelled."))
+    # a time a candidate picked from offered slots is free again for the others invited
+    Slot.objects.filter(interview=interview).update(interview=None)
     interview.refresh_from_db()
     _send_invites(interview)
     audit_log(action="interviews.interview.cancelled", actor=actor, obj=interview)

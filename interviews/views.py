@@ -62,7 +62,8 @@ def interview_schedule_view(request: PracticeRequest, practice: str,
 def _interview(request: PracticeRequest, interview_id: UUID) -> Interview:
     visible = application_visible(membership=request.membership)
     return get_object_or_404(Interview.objects.filter(application__in=visible)
-                             .select_related("application__candidate", "application__job"),
+                             .select_related("application__candidate", "application__job",
+                                             "kit"),
                              public_id=interview_id)
 
 
@@ -85,8 +86,11 @@ def interview_detail_view(request: PracticeRequest, practice: str,
                 messages.success(request, _("Moved; everyone gets the new time."))
                 return redirect("interviews:interview-detail", practice=practice,
                                 interview_id=interview.public_id)
+    panel = list(interview.interviewers.select_related("user"))
     return render(request, "interviews/interview_detail.html", {
-        "interview": interview, "form": form,
+        "interview": interview, "form": form, "panel": panel,
+        "on_panel": request.membership in panel,
+        "questions": list(interview.kit.questions.all()) if interview.kit else [],
         "can_manage": request.membership.can(Perm.MANAGE_CANDIDATES)})
 
 

@@ -22,7 +22,17 @@ from candidates.models import (
 )
 from hiring.models import Invitation, Membership, Practice, User
 from hiring.roles import Role
-from interviews.models import Interview
+from interviews.models import (
+    Competency,
+    CompetencyRating,
+    Interview,
+    InterviewDocument,
+    InterviewKit,
+    KitQuestion,
+    Scorecard,
+    Slot,
+    SlotOffer,
+)
 from jobs.models import Job, JobDocument, JobTemplate, Location
 
 PASSWORD = "correct-horse-battery-9"
@@ -262,3 +272,104 @@ class InterviewFactory(factory.django.DjangoModelFactory):
 
 
 FACTORIES[Interview] = InterviewFactory
+
+
+class InterviewKitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InterviewKit
+
+    practice = factory.SubFactory(PracticeFactory)
+    job = factory.SubFactory(JobFactory, practice=factory.SelfAttribute("..practice"))
+    name = factory.Sequence(lambda n: f"Kit {n}")
+
+
+class KitQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KitQuestion
+
+    practice = factory.SubFactory(PracticeFactory)
+    kit = factory.SubFactory(InterviewKitFactory, practice=factory.SelfAttribute("..practice"))
+    position = factory.Sequence(int)
+    question = "Tell me about a busy morning at the front desk."
+    listen_for = "Put the sickest patient first\nKept the waiting room informed"
+    follow_ups = "What would you do differently?"
+
+
+class CompetencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Competency
+
+    practice = factory.SubFactory(PracticeFactory)
+    job = factory.SubFactory(JobFactory, practice=factory.SelfAttribute("..practice"))
+    position = factory.Sequence(int)
+    name = factory.Sequence(lambda n: f"Competency {n}")
+    description = "How well they do it."
+    anchor_1 = "Concern."
+    anchor_2 = "Mixed."
+    anchor_3 = "Solid."
+    anchor_4 = "Outstanding."
+
+
+class ScorecardFactory(factory.django.DjangoModelFactory):
+    """A draft; pass submitted_at and a recommendation for a submitted one."""
+
+    class Meta:
+        model = Scorecard
+
+    practice = factory.SubFactory(PracticeFactory)
+    interview = factory.SubFactory(InterviewFactory, practice=factory.SelfAttribute("..practice"))
+    interviewer = factory.SubFactory(MembershipFactory,
+                                     practice=factory.SelfAttribute("..practice"))
+
+
+class CompetencyRatingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CompetencyRating
+
+    practice = factory.SubFactory(PracticeFactory)
+    scorecard = factory.SubFactory(ScorecardFactory, practice=factory.SelfAttribute("..practice"))
+    competency = factory.SubFactory(CompetencyFactory,
+                                    practice=factory.SelfAttribute("..practice"))
+    rating = 3
+
+
+FACTORIES.update({InterviewKit: InterviewKitFactory, KitQuestion: KitQuestionFactory,
+                  Competency: CompetencyFactory, Scorecard: ScorecardFactory})
+
+
+class InterviewDocumentFactory(factory.django.DjangoModelFactory):
+    """A printable kit that has not been made yet (pending, no file)."""
+
+    class Meta:
+        model = InterviewDocument
+
+    practice = factory.SubFactory(PracticeFactory)
+    kind = InterviewDocument.Kind.KIT
+    kit = factory.SubFactory(InterviewKitFactory, practice=factory.SelfAttribute("..practice"))
+    content_hash = factory.Sequence(lambda n: f"{n:064d}")
+
+
+FACTORIES[InterviewDocument] = InterviewDocumentFactory
+
+
+class SlotOfferFactory(factory.django.DjangoModelFactory):
+    """Times offered for a job (add slots with SlotFactory; none are made here)."""
+
+    class Meta:
+        model = SlotOffer
+
+    practice = factory.SubFactory(PracticeFactory)
+    job = factory.SubFactory(JobFactory, practice=factory.SelfAttribute("..practice"),
+                             status=Job.Status.PUBLISHED)
+
+
+class SlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Slot
+
+    practice = factory.SubFactory(PracticeFactory)
+    offer = factory.SubFactory(SlotOfferFactory, practice=factory.SelfAttribute("..practice"))
+    starts_at = factory.Sequence(lambda n: timezone.now() + timedelta(days=2, hours=n))
+
+
+FACTORIES.update({SlotOffer: SlotOfferFactory, Slot: SlotFactory})

@@ -137,7 +137,10 @@ def test_a_word_resume_shows_its_text(owner_client, practice, application):
 def test_profile_queries_stay_flat(owner_client, practice, application, more,
                                    django_assert_num_queries):
     owner_client.get(_url("application-detail", application))
-    with django_assert_num_queries(19) as few:  # with its e-mails and interviews
+    # with its e-mails and interviews; 2 of them the timeline's interviews and scorecards,
+    # 1 the times offered to pick (the stage card), 3 the blind-scoring rule (2) and the
+    # interviews of the scorecards card
+    with django_assert_num_queries(25) as few:
         owner_client.get(_url("application-detail", application))
     with scopes_disabled():
         for _ in range(more):

@@ -60,6 +60,23 @@ EXPECTED = {
     "interviews:interview-schedule": ("get", 200, 200, 403),
     "interviews:interview-detail": ("get", 200, 200, 404),
     "interviews:interview-cancel": ("post", 302, 302, 403),
+    "interviews:slot-offer-create": ("get", 200, 200, 403),
+    "interviews:slot-offer-detail": ("get", 200, 200, 403),
+    "interviews:my-interviews": ("get", 200, 200, 200),
+    "interviews:interview-calendar": ("get", 200, 200, 200),
+    "interviews:kit-list": ("get", 200, 200, 404),
+    "interviews:kit-detail": ("get", 200, 200, 404),
+    "interviews:kit-delete": ("post", 302, 302, 403),
+    "interviews:kit-question": ("post", 400, 400, 403),
+    "interviews:competency-list": ("get", 200, 200, 404),
+    "interviews:competency": ("post", 400, 400, 403),
+    "interviews:scorecard": ("get", 404, 404, 404),  # only the interview's own interviewers
+    "interviews:job-comparison": ("get", 200, 200, 403),
+    "interviews:kit-document": ("post", 302, 302, 404),
+    "interviews:summary-document": ("post", 302, 302, 403),  # no scorecard yet: back
+    "interviews:document-detail": ("get", 200, 200, 404),
+    "interviews:document-retry": ("post", 302, 302, 404),
+    "interviews:document-download": ("get", 404, 404, 404),  # not made yet
     "candidates-staff:note-add": ("post", 302, 302, 404),
     "candidates-staff:rating-set": ("post", 302, 302, 404),
     "candidates-staff:tag-add": ("post", 302, 302, 403),

@@ -17,6 +17,7 @@ from django_scopes import scopes_disabled
 from candidates.demo import seed_applicants
 from hiring.models import Membership, Practice, User
 from hiring.roles import Role
+from interviews.demo import seed_interviews
 from jobs.demo import seed_jobs
 
 DEMO_SLUG = "demo-clinic"
@@ -72,9 +73,11 @@ class Command(BaseCommand):
             owner = User.objects.get(email=DEMO_PEOPLE[0][0])
             jobs_made = seed_jobs(practice=practice, owner=owner)
             applicants_made = seed_applicants(practice=practice, owner=owner)
+            interviews_made = seed_interviews(practice=practice, owner=owner)
         state = "created" if created else "already there"
-        self.stdout.write(f"Demo practice '{DEMO_SLUG}' {state}; {jobs_made} job(s) and "
-                          f"{applicants_made} applicant(s) added.")
+        self.stdout.write(f"Demo practice '{DEMO_SLUG}' {state}; {jobs_made} job(s), "
+                          f"{applicants_made} applicant(s) and {interviews_made} "
+                          f"interview(s) added.")
         if new_logins or password:
             self.stdout.write(self.style.SUCCESS(
                 f"Log in at /accounts/login/ as {DEMO_PEOPLE[0][0]} with password: {chosen}"))
