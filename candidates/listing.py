@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from candidates.models import Application, CandidateTag, Stage
 from candidates.selectors import application_visible
 from hiring.models import Membership
+from hiring.roles import Perm
 from jobs.models import ApplicationQuestion
 from jobs.selectors import job_visible
 
@@ -54,6 +55,12 @@ class ApplicationFilterForm(forms.Form):
         self.fields["stage"].choices = [("", _("Any stage"))] + [(n, n) for n in names]
         self.fields["tag"].choices = [("", _("Any tag"))] + [
             (str(p), n) for p, n in practice.tags.values_list("public_id", "name")]
+        if not membership.can(Perm.MANAGE_CANDIDATES):
+            # interviewers score blind: filtering or sorting by the team's stars would tell
+            # them what the rows do not show
+            del self.fields["min_rating"]
+            self.fields["sort"].choices = [c for c in self.fields["sort"].choices
+                                           if c[0] != "rating"]
         questions = ApplicationQuestion.objects.filter(
             practice=practice, kind__in=ApplicationQuestion.KNOCKOUT_KINDS).select_related("job")
         self.fields["question"].choices = [("", _("Any question"))] + [
@@ -81,7 +88,8 @@ def application_list(*, membership: Membership, filters: dict[str, Any]) -> Quer
         rows = rows.filter(stage__name=stage)
     if source := filters.get("source"):
         rows = rows.filter(source__iexact=source)
-    if (stars := filters.get("min_rating")) is not None:
+    scores_visible = membership.can(Perm.MANAGE_CANDIDATES)  # see ApplicationFilterForm
+    if (stars := filters.get("min_rating")) is not None and scores_visible:
         rows = rows.filter(average_rating__gte=stars)
     if start := filters.get("applied_from"):
         rows = rows.filter(created_at__date__gte=start)
@@ -94,5 +102,8 @@ def application_list(*, membership: Membership, filters: dict[str, Any]) -> Quer
     if (question := filters.get("question")) and (answer := filters.get("answer")):
         rows = rows.filter(Q(answers__question__public_id=question)
                            & (Q(answers__value=answer) | Q(answers__value__contains=[answer])))
-    order = SORTS.get(filters.get("sort") or "newest", SORTS["newest"])[0]
+    sort = filters.get("sort") or "newest"
+    if sort == "rating" and not scores_visible:
+        sort = "newest"
+    order = SORTS.get(sort, SORTS["newest"])[0]
     return rows.order_by(order, "-id").distinct()

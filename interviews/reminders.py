@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from candidates.models import Application
 from hiring.emails import send_templated_email
 from hiring.models import Membership, Practice
 from hiring.roles import Perm, Role, role_can
@@ -75,11 +76,13 @@ def interview_reminder_send(*, interview: Interview, now: datetime) -> bool:
 
 def scorecard_reminders_send(*, practice: Practice, now: datetime | None = None) -> int:
     """Chase each interviewer with no submitted scorecard a day after the interview ended;
-    return how many scorecards were chased."""
+    return how many scorecards were chased. Candidates who have left the pipeline (rejected,
+    withdrawn) are not chased: nobody is waiting on that decision any more."""
     now = now or timezone.now()
     # the database narrows by start (SQLite cannot add minutes to a time), Python by end
     ended = (practice.interviews.filter(
-        status=Interview.Status.SCHEDULED, starts_at__lte=now - SCORECARD_LATE_AFTER,
+        status=Interview.Status.SCHEDULED, application__status=Application.Status.ACTIVE,
+        starts_at__lte=now - SCORECARD_LATE_AFTER,
         starts_at__gt=now - SCORECARD_GIVE_UP_AFTER - LONGEST_INTERVIEW)
         .select_related("application__candidate", "application__job", "practice"))
     interviews = {i.pk: i for i in ended

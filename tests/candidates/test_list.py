@@ -125,6 +125,24 @@ def test_an_interviewer_lists_only_their_jobs(client_for, practice, interviewer)
     assert "No applications yet" in body
 
 
+def test_an_interviewer_cannot_filter_or_sort_by_the_teams_stars(client_for, practice,
+                                                                 interviewer, owner):
+    """Blind scoring: the rows hide the stars, so the filters must not reveal them."""
+    liked, other = _application(practice), _application(practice)
+    with scopes_disabled():
+        liked.job.hiring_team.add(*interviewer.memberships.all())
+        other.job.hiring_team.add(*interviewer.memberships.all())
+        Rating.objects.create(practice=practice, application=liked, reviewer=owner, stars=5)
+    client = client_for(interviewer)
+
+    filtered = _names(client.get(_url(practice), {"min_rating": "4"}))
+    by_rating = client.get(_url(practice), {"sort": "rating"})
+
+    assert other.candidate.full_name in filtered  # the filter is ignored
+    assert 'name="min_rating"' not in filtered
+    assert 'value="rating"' not in by_rating.content.decode()
+
+
 @pytest.mark.parametrize("more", [10, 120])
 def test_list_queries_stay_flat(owner_client, owner, practice, more,
                                 django_assert_num_queries):

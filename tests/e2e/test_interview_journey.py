@@ -70,6 +70,12 @@ def test_schedule_score_and_compare(new_context: Callable[[], BrowserContext], l
     manager_page.get_by_role("button", name="Schedule and send invites").click()
     expect(manager_page.get_by_text("Interview scheduled; the invites")).to_be_visible()
 
+    # the week calendar shows it (on a phone as a list)
+    manager_page.goto(f"{base}/app/{practice.slug}/interviews/calendar/"
+                      f"?week={_next_weekday(practice)}")
+    expect(manager_page.get_by_text(CANDIDATE).locator("visible=true").first).to_be_visible()
+    _assert_accessible(axe, manager_page, "The interview calendar")
+
     with scopes_disabled():
         interview = Interview.objects.get(application=application)
         # the day comes: the interview has taken place
@@ -83,6 +89,10 @@ def test_schedule_score_and_compare(new_context: Callable[[], BrowserContext], l
     _log_in(page, base, interviewer.email)
     page.goto(candidate_url)
     expect(page.get_by_text("Blind scoring")).to_be_visible()
+    page.goto(f"{base}/app/{practice.slug}/interviews/mine/")
+    expect(page.get_by_text(CANDIDATE).locator("visible=true").first).to_be_visible()
+    _assert_accessible(axe, page, "My interviews")
+    page.goto(candidate_url)
     page.get_by_role("link", name="Your kit and scorecard").click()
     expect(page.get_by_text(first_question)).to_be_visible()
     for competency in competencies[:-1]:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from candidates.models import Application
 from hiring.celery import app
 from hiring.models import Membership
 from hiring.roles import Role
@@ -189,6 +190,16 @@ def test_a_draft_is_chased_like_a_missing_scorecard(practice, interview_at, inte
 
 def test_a_cancelled_interview_needs_no_scorecard(practice, interview_at):
     _ended(interview_at, timedelta(hours=25), status=Interview.Status.CANCELLED)
+
+    assert _chase(practice) == 0
+    assert mail.outbox == []
+
+
+def test_a_candidate_who_left_the_pipeline_needs_no_scorecard(practice, interview_at):
+    interview = _ended(interview_at, timedelta(hours=25))
+    with scopes_disabled():
+        Application.objects.filter(pk=interview.application_id).update(
+            status=Application.Status.REJECTED)
 
     assert _chase(practice) == 0
     assert mail.outbox == []
