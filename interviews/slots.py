@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from candidates.models import Application
 from hiring import outbox
@@ -36,7 +37,8 @@ LINK_MAX_AGE = 60 * 60 * 24 * 30
 
 def _when(practice: Practice, starts_at: datetime) -> str:
     local = timezone.localtime(starts_at, zoneinfo.ZoneInfo(practice.timezone))
-    return formats.date_format(local, "l, F j, Y, g:i A")
+    return formats.date_format(local, pgettext(
+        "date and time of an interview (see the date filter of Django)", "l, F j, Y, g:i A"))
 
 
 # --- Reads ------------------------------------------------------------------------------------

@@ -18,13 +18,18 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import formats, translation
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from candidates.models import Application, EEOResponse
+from hiring.models import Membership
+from interviews.models import Interview
+from interviews.slots import invitation_link, slot_invite
 from jobs.models import SECTIONS as JOB_SECTIONS
 from jobs.models import Education, EmploymentType, Job, PayUnit, WorkplaceType
 from jobs.services import practice_today
 from tests.candidates.files import pdf_upload, upload
+from tests.factories import ApplicationFactory
+from tests.interviews.test_slots import at, offer, pick, slot_at
 
 pytestmark = pytest.mark.django_db
 
@@ -321,6 +326,128 @@ def test_an_english_applicant_still_gets_english(client, job, questions,
     assert message.body.startswith("Hello Jordan,")
 
 
+# --- Self-scheduling: the e-mail with the private link and the page to pick a time -----------
+
+WHEN_ES = "l j \\d\\e F \\d\\e Y, g:i a"  # the date and time of an interview, in Spanish
+
+
+@pytest.fixture
+def invitation(practice, owner, interviewer, django_capture_on_commit_callbacks):
+    """Three times (9:00, 11:00, 14:00 in Chicago) offered to a Spanish-speaking applicant;
+    the e-mail with the link goes out on commit."""
+    with scopes_disabled():
+        member = Membership.objects.get(user=interviewer)
+        application = ApplicationFactory(practice=practice, candidate__language="es")
+        application.job.hiring_team.add(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        return offer(application, owner, member)
+
+
+def _pick_path(invitation) -> str:
+    return invitation_link(invitation).split("127.0.0.1:8000")[-1]
+
+
+def _another_spanish_invitation(invitation, owner):
+    """Another applicant of the same job, invited to the same times."""
+    with scopes_disabled():
+        application = ApplicationFactory(practice=invitation.practice,
+                                         job=invitation.application.job,
+                                         candidate__language="es")
+    with scope(practice=invitation.practice):
+        return slot_invite(offer=invitation.offer, application=application, actor=owner)
+
+
+def test_the_pick_email_is_in_spanish(invitation):
+    [message] = mail.outbox
+    candidate, job = invitation.application.candidate, invitation.application.job
+
+    assert message.to == [candidate.email]
+    assert message.subject == (f"Elija el horario de su entrevista para {job.title} en "
+                               "Riverside Family Practice")
+    body = message.body
+    assert body.startswith(f"Hola, {candidate.full_name}:")
+    for spanish in (f"A Riverside Family Practice le gustaría entrevistarse con usted para el "
+                    f"puesto de {job.title}. Por favor, elija el horario que más le convenga:",
+                    f"- {_spanish_date(at(9), WHEN_ES)}", f"- {_spanish_date(at(14), WHEN_ES)}",
+                    "(Horarios en la zona horaria America/Chicago.)",
+                    "Tipo: Presencial · 45 minutos", "Lugar: 12 Main Street",
+                    "Elija su horario aquí; cada horario es para la primera persona que lo "
+                    "elija: http"):
+        assert spanish in body, spanish
+    for english in ("Hello", "Choose a time", "would like to interview", "Please choose",
+                    "Times in", "Kind:", "On-site", "minutes", "Where:", "Choose your time",
+                    "first person", " AM", " PM", "day,"):
+        assert english not in body, english
+        assert english not in message.subject, english
+
+
+def test_the_pick_page_is_in_spanish(es, invitation):
+    response = es.get(_pick_path(invitation))
+
+    page = _text(response)
+    assert response.status_code == 200
+    assert '<html lang="es">' in page
+    for spanish in ("<title>Elija el horario de su entrevista", "Su entrevista para",
+                    "Duración", "45 minutos", "Tipo", "Presencial", "Dónde", "12 Main Street",
+                    "Elija el horario que más le convenga",
+                    "Los horarios están en la zona horaria America/Chicago. Cada horario es "
+                    "para la primera persona que lo elija.",
+                    f"<span>{_spanish_date(at(9), WHEN_ES)}</span>",
+                    f"<span>{_spanish_date(at(11), WHEN_ES)}</span>", "Reservar este horario"):
+        assert spanish in page, spanish
+
+
+def test_picking_in_spanish_leads_to_the_interview_page_in_spanish(es, invitation):
+    response = es.post(_pick_path(invitation), {"slot": str(slot_at(invitation, 11).public_id)},
+                       follow=True)
+
+    page = _text(response)
+    assert response.status_code == 200
+    assert "Gracias, ha confirmado su asistencia." in page
+    assert _spanish_date(at(11), WHEN_ES) in page
+
+
+def test_the_pick_page_explains_in_spanish(es, invitation, owner):
+    other = _another_spanish_invitation(invitation, owner)
+    pick(other, slot_at(invitation, 11))
+
+    taken = es.post(_pick_path(invitation), {"slot": str(slot_at(invitation, 11).public_id)})
+    nothing = es.post(_pick_path(invitation), {"slot": ""})
+    pick(invitation, slot_at(invitation, 9))
+    chosen = es.post(_pick_path(invitation), {"slot": str(slot_at(invitation, 14).public_id)})
+
+    assert taken.status_code == nothing.status_code == chosen.status_code == 400
+    assert (f"Otra persona acaba de reservar el {_spanish_date(at(11), WHEN_ES)}. Horarios "
+            f"todavía libres: {_spanish_date(at(9), WHEN_ES)}; "
+            f"{_spanish_date(at(14), WHEN_ES)}.") in _text(taken)
+    assert "Elija uno de los horarios." in _text(nothing)
+    for spanish in (f"Usted ya eligió el {_spanish_date(at(9), WHEN_ES)}. Use el enlace de "
+                    "abajo para confirmar su asistencia o pedir otro horario.",
+                    f"Usted eligió el {_spanish_date(at(9), WHEN_ES)}.",
+                    "Ver su entrevista, confirmar o pedir otro horario"):
+        assert spanish in _text(chosen), spanish
+
+
+def test_the_pick_page_without_free_times_is_in_spanish(es, invitation, owner):
+    for hour in (9, 11, 14):
+        pick(_another_spanish_invitation(invitation, owner), slot_at(invitation, hour))
+
+    page = _text(es.get(_pick_path(invitation)))
+
+    assert ("Todos los horarios ofrecidos ya se reservaron o ya pasaron. Por favor, llame al "
+            "consultorio.") in page
+
+
+def test_a_bad_pick_link_is_explained_in_spanish(es, invitation):
+    response = es.get(_pick_path(invitation)[:-6] + "abcde/")
+
+    page = _text(response)
+    assert response.status_code == 404
+    assert "No podemos abrir este enlace" in page
+    assert ("Este enlace no es válido. Use el enlace de su correo más reciente o llame al "
+            "consultorio.") in page
+
+
 # --- The guard: nothing of ours left in English --------------------------------------------
 
 # Our own English on each public page; none may remain when the page is in Spanish.
@@ -349,6 +476,14 @@ ENGLISH_ON = {
                "Either way"],
     "privacy": ["Privacy notice for applicants", "What we collect", "Your rights",
                 "How long we keep it", "Contact details:", "We do not sell"],
+    "pick": ["Choose your interview time", "Your interview for", "How long", ">Kind<",
+             "On-site", "minutes", ">Where<", "Choose the time that suits you", "Times are in",
+             "first person who chooses", "Book this time", " AM", " PM", "day,"],
+    "pick_taken": ["Someone else took", "Still free", "Book this time"],
+    "pick_chosen": ["You already chose", "You chose", "Use the link below",
+                    "See your interview, confirm"],
+    "pick_invalid": ["We can't open this link", "This link is not valid",
+                     "Please use the link"],
 }
 
 
@@ -375,13 +510,38 @@ def test_no_english_of_ours_is_left_on_the_spanish_pages(es, job, questions):
     assert left == {name: [] for name in pages}
 
 
+def test_no_english_of_ours_is_left_on_the_spanish_pick_pages(es, invitation, owner):
+    other = _another_spanish_invitation(invitation, owner)
+    pick(other, slot_at(invitation, 11))
+    path = _pick_path(invitation)
+    pages = {"pick": es.get(path),
+             "pick_taken": es.post(path, {"slot": str(slot_at(invitation, 11).public_id)}),
+             "pick_invalid": es.get(path[:-6] + "abcde/")}
+    pick(invitation, slot_at(invitation, 9))
+    pages["pick_chosen"] = es.post(path, {"slot": str(slot_at(invitation, 14).public_id)})
+
+    left = {name: [english for english in ENGLISH_ON[name] if english in _text(response)]
+            for name, response in pages.items()}
+
+    assert left == {name: [] for name in pages}
+
+
 # The catalogue: every entry the public side uses has its Spanish.
 PUBLIC_FILES = ("templates/base.html", "templates/careers_base.html",
                 "templates/jobs/_posting.html", "candidates/uploads.py",
                 "candidates/careers_views.py", "jobs/careers_views.py", "jobs/pay.py",
-                "jobs/templatetags/jobs_tags.py")
+                "jobs/templatetags/jobs_tags.py", "interviews/careers_views.py",
+                "templates/interviews/slot_pick.html", "templates/interviews/respond.html",
+                "templates/interviews/respond_invalid.html")
 PUBLIC_PREFIXES = ("templates/careers/", "templates/includes/",
-                   "templates/emails/application_received")
+                   "templates/emails/application_received", "templates/emails/interview_invite",
+                   "templates/emails/interview_pick")
+# interviews/slots.py and services.py also hold staff work (offering times, scheduling): their
+# public part is the functions behind the candidate's private links
+PUBLIC_FUNCTIONS = {
+    "interviews/slots.py": {"_when", "invitation_from_link", "slot_pick", "_taken_message"},
+    "interviews/services.py": {"interview_from_link", "interview_candidate_answer"},
+}
 # candidates/forms.py also holds staff forms (rejecting an application...): its public
 # part is everything but the top-level classes of staff forms
 PUBLIC_FORMS = {"ApplyForm", "EEOForm"}
@@ -447,22 +607,36 @@ def _staff_form_lines() -> set[int]:
     return staff
 
 
+def _public_function_lines() -> dict[str, set[int]]:
+    """Line numbers of the functions of PUBLIC_FUNCTIONS, by file."""
+    lines: dict[str, set[int]] = {}
+    for path, names in PUBLIC_FUNCTIONS.items():
+        tree = ast.parse((Path(settings.BASE_DIR) / path).read_text())
+        found = {node.name: range(node.lineno, node.end_lineno + 1) for node in tree.body
+                 if isinstance(node, ast.FunctionDef)}
+        assert names <= set(found), names - set(found)  # renamed: keep it guarded
+        lines[path] = {number for name in names for number in found[name]}
+    return lines
+
+
 def _msgids(choices) -> set[str]:
     with translation.override(None):  # the lazy labels give their msgids
         return {str(label) for _value, label in choices if str(label)}
 
 
 def _public_msgids() -> set[str]:
-    """What applicants see from the models: EEO survey answers and the posting's facts."""
+    """What applicants see from the models: EEO survey answers, the posting's facts and the
+    kind of their interview."""
     ids: set[str] = set()
     for choices in (EEOResponse.Sex, EEOResponse.Ethnicity, EEOResponse.Race,
                     EEOResponse.Veteran, EEOResponse.Disability, EmploymentType,
-                    WorkplaceType, PayUnit, Education):
+                    WorkplaceType, PayUnit, Education, Interview.Kind):
         ids |= _msgids(choices.choices)
     return ids | _msgids(JOB_SECTIONS)
 
 
-def _is_public(entry: dict, staff_form_lines: set[int], model_ids: set[str]) -> bool:
+def _is_public(entry: dict, staff_form_lines: set[int], model_ids: set[str],
+               function_lines: dict[str, set[int]]) -> bool:
     if entry["msgid"] in model_ids:
         return True
     for ref in entry.get("refs", []):
@@ -471,13 +645,15 @@ def _is_public(entry: dict, staff_form_lines: set[int], model_ids: set[str]) -> 
             return True
         if path == "candidates/forms.py" and int(line) not in staff_form_lines:
             return True
+        if int(line) in function_lines.get(path, ()):
+            return True
     return False
 
 
 def _public_entries() -> list[dict]:
     entries = [e for e in _po_entries(PO_FILE) if e["msgid"]]
-    staff, model_ids = _staff_form_lines(), _public_msgids()
-    return [e for e in entries if _is_public(e, staff, model_ids)]
+    staff, model_ids, functions = _staff_form_lines(), _public_msgids(), _public_function_lines()
+    return [e for e in entries if _is_public(e, staff, model_ids, functions)]
 
 
 def test_the_catalogue_has_the_plural_rule_of_spanish():
