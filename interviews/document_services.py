@@ -8,14 +8,14 @@ import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from candidates.models import Application
-from hiring import outbox
 from hiring.models import Practice, User
+from hiring.worker_documents import document_request
 from interviews.kits import competencies_for
 from interviews.models import InterviewDocument, InterviewKit
 from interviews.scorecards import must_score_first, submitted_scorecards
@@ -89,26 +89,11 @@ def _document_request(*, practice: Practice, actor: User, kind: str, content_has
                       application: Application | None = None) -> InterviewDocument:
     from interviews.tasks import interview_document_build as interview_document_build_task
 
-    lookup = {"practice": practice, "kind": kind, "content_hash": content_hash, "kit": kit,
-              "application": application}
-    document = InterviewDocument.objects.filter(**lookup).first()
-    if document is not None and document.status != Status.FAILED:
-        return document
-    if document is None:
-        try:
-            with transaction.atomic():
-                document = InterviewDocument.objects.create(requested_by=actor, **lookup)
-        except IntegrityError:  # a simultaneous request created it; share its work
-            return InterviewDocument.objects.get(**lookup)
-    else:
-        reset = InterviewDocument.objects.filter(pk=document.pk, status=Status.FAILED).update(
-            status=Status.PENDING, error="", requested_by=actor)
-        if reset != 1:  # another retry got there first and has enqueued the work
-            document.refresh_from_db()
-            return document
-        document.refresh_from_db()
-    outbox.enqueue(interview_document_build_task, practice=practice, document_id=document.pk)
-    return document
+    return document_request(model=InterviewDocument, actor=actor,
+                            build=interview_document_build_task,
+                            lookup={"practice": practice, "kind": kind,
+                                    "content_hash": content_hash, "kit": kit,
+                                    "application": application})
 
 
 def interview_document_build(*, document: InterviewDocument) -> InterviewDocument:

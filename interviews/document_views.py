@@ -8,8 +8,8 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -18,6 +18,7 @@ from hiring.decorators import requires
 from hiring.http import PracticeRequest
 from hiring.roles import Perm
 from hiring.services import audit_log
+from hiring.worker_documents import document_progress, docx_download
 from interviews.document_services import kit_document_request, summary_document_request
 from interviews.models import InterviewDocument, InterviewKit
 from interviews.scorecards import must_score_first
@@ -84,25 +85,14 @@ def _document(request: PracticeRequest, interview_document_id: UUID) -> Intervie
     return document
 
 
-def _document_state(request: PracticeRequest, document: InterviewDocument) -> dict[str, Any]:
-    return {
-        "status": document.status,
-        "label": document.get_status_display(),
-        "error": document.error if document.status == Status.FAILED else "",
-        "download_url": _document_url(request, document, "interviews:document-download")
-        if document.status == Status.READY else None,
-    }
-
-
 @requires(Perm.VIEW_JOBS)
 @require_GET
 def document_detail_view(request: PracticeRequest, practice: str,
                          interview_document_id: UUID) -> HttpResponse:
     document = _document(request, interview_document_id)
-    if request.headers.get("Accept", "").startswith("application/json"):
-        return JsonResponse(_document_state(request, document))
-    return render(request, "interviews/document_detail.html", {
-        "document": document, "state": _document_state(request, document)})
+    return document_progress(
+        request, document, template_name="interviews/document_detail.html",
+        download_url=_document_url(request, document, "interviews:document-download"))
 
 
 @requires(Perm.VIEW_JOBS)
@@ -131,7 +121,4 @@ def document_download_view(request: PracticeRequest, practice: str,
     if document.kind == Kind.SUMMARY:  # the team's judgements of a person left the system
         audit_log(action="interviews.summary.downloaded", actor=request.user,
                   obj=document.application, data={"document": str(document.public_id)})
-    filename = document.file.name.rsplit("/", 1)[-1]
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=filename,
-                        content_type="application/vnd.openxmlformats-officedocument."
-                                     "wordprocessingml.document")
+    return docx_download(document)

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from hiring import outbox
 from hiring.models import Membership, Practice, User
 from hiring.services import audit_log
+from hiring.worker_documents import document_request
 from jobs.models import (
     SECTIONS,
     ApplicationQuestion,
@@ -436,26 +436,10 @@ def _document_request(*, practice: Practice, actor: User, kind: str, content_has
                       template: JobTemplate | None = None) -> JobDocument:
     from jobs.tasks import job_document_build as job_document_build_task
 
-    lookup = {"practice": practice, "kind": kind, "content_hash": content_hash,
-              "job": job, "template": template}
-    document = JobDocument.objects.filter(**lookup).first()
-    if document is not None and document.status != JobDocument.Status.FAILED:
-        return document
-    if document is None:
-        try:
-            with transaction.atomic():
-                document = JobDocument.objects.create(requested_by=actor, **lookup)
-        except IntegrityError:  # a simultaneous request created it; share its work
-            return JobDocument.objects.get(**lookup)
-    else:
-        reset = JobDocument.objects.filter(pk=document.pk, status=JobDocument.Status.FAILED
-                                           ).update(status=JobDocument.Status.PENDING, error="")
-        if reset != 1:
-            document.refresh_from_db()
-            return document
-        document.refresh_from_db()
-    outbox.enqueue(job_document_build_task, practice=practice, document_id=document.pk)
-    return document
+    return document_request(model=JobDocument, actor=actor, build=job_document_build_task,
+                            lookup={"practice": practice, "kind": kind,
+                                    "content_hash": content_hash, "job": job,
+                                    "template": template})
 
 
 def job_document_build(*, document: JobDocument) -> JobDocument:

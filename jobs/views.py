@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from hiring.form_errors import add_service_errors
 from hiring.http import PracticeRequest
 from hiring.roles import Perm
 from hiring.services import audit_log
+from hiring.worker_documents import document_progress, docx_download
 from jobs import services
 from jobs.forms import (
     JobFilterForm,
@@ -269,25 +269,14 @@ def _document(request: PracticeRequest, document_id: UUID) -> JobDocument:
     return document
 
 
-def _document_state(request: PracticeRequest, document: JobDocument) -> dict[str, Any]:
-    return {
-        "status": document.status,
-        "label": document.get_status_display(),
-        "error": document.error if document.status == JobDocument.Status.FAILED else "",
-        "download_url": _document_url(request, document, "jobs:document-download")
-        if document.status == JobDocument.Status.READY else None,
-    }
-
-
 @requires(Perm.VIEW_JOBS)
 @require_GET
 def document_detail_view(request: PracticeRequest, practice: str,
                          document_id: UUID) -> HttpResponse:
     document = _document(request, document_id)
-    if request.headers.get("Accept", "").startswith("application/json"):
-        return JsonResponse(_document_state(request, document))
-    return render(request, "jobs/document_detail.html", {
-        "document": document, "state": _document_state(request, document)})
+    return document_progress(
+        request, document, template_name="jobs/document_detail.html",
+        download_url=_document_url(request, document, "jobs:document-download"))
 
 
 @requires(Perm.VIEW_JOBS)
@@ -312,10 +301,7 @@ def document_download_view(request: PracticeRequest, practice: str,
         raise Http404
     audit_log(action="jobs.document.downloaded", actor=request.user, obj=document,
               data={"kind": document.kind})
-    filename = document.file.name.rsplit("/", 1)[-1]
-    return FileResponse(document.file.open("rb"), as_attachment=True, filename=filename,
-                        content_type="application/vnd.openxmlformats-officedocument."
-                                     "wordprocessingml.document")
+    return docx_download(document)
 
 
 # --- Sites ----------------------------------------------------------------------------------

@@ -1,16 +1,22 @@
-"""The standing cast: two practices, one person of each role in the first, an outsider."""
+"""The standing cast: two practices, one person of each role in the first, an outsider; and
+a real Celery worker on Redis for the tests marked `worker`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django_scopes import scopes_disabled
 
+from hiring.celery import app
 from hiring.models import Practice, User
 from hiring.roles import Role
 from tests.factories import MembershipFactory, PracticeFactory, UserFactory
+from tests.workers import celery_worker
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -104,3 +110,22 @@ def outsider_client(outsider) -> Client:
 def client_for():
     """Log any user in: `client_for(user)`."""
     return _client_for
+
+
+@pytest.fixture
+def queue_mode() -> Iterator[None]:
+    """Publish to the broker instead of running tasks inline, with an empty queue."""
+    app.conf.task_always_eager = False
+    app.conf.broker_url = settings.CELERY_BROKER_URL
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_purge("celery")
+    yield
+    app.conf.task_always_eager = True
+    app.conf.broker_url = settings.CELERY_BROKER_URL
+
+
+@pytest.fixture
+def worker(queue_mode) -> Iterator[None]:
+    """A real Celery worker on Redis for the length of the test, publishing to it."""
+    with celery_worker():
+        yield

@@ -7,11 +7,9 @@ import itertools
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from celery.exceptions import SoftTimeLimitExceeded, WorkerTerminate
 from django.conf import settings
 from django.core import mail
@@ -32,40 +30,15 @@ from candidates.models import (
 from candidates.pipeline import job_pipeline
 from candidates.selectors import email_template_list
 from hiring import outbox
-from hiring.celery import app
 from hiring.models import OutboxTask
 from jobs.models import Job
 from tests.factories import JobFactory
+from tests.workers import celery_worker, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 APPLICANTS = 500
 KILL_AFTER = 100
-
-
-def _wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
-
-
-@pytest.fixture
-def queue_mode() -> Iterator[None]:
-    """Publish to the broker instead of running tasks inline, with an empty queue."""
-    app.conf.task_always_eager = False
-    app.conf.broker_url = settings.CELERY_BROKER_URL
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge("celery")
-    yield
-    app.conf.task_always_eager = True
-    app.conf.broker_url = settings.CELERY_BROKER_URL
-
-
-def _worker():
-    return start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30)
 
 
 def _job_with_applicants(practice, n: int) -> tuple[Job, list[Application]]:
@@ -111,12 +84,12 @@ def test_bulk_reject_of_500_with_an_email_sends_each_once_across_a_worker_restar
 
     monkeypatch.setitem(bulk._HANDLERS, "reject", killed_in_item_101)
 
-    with _worker():
+    with celery_worker(shutdown_timeout=30):
         response = manager_client.post(_start_url(job), {
             "kind": "reject", "reason": reason.public_id, "email_template": template.public_id,
             "applications": [str(a.public_id) for a in applications]})
         assert response.status_code == 302
-        assert _wait_for(killed.is_set)
+        assert wait_for(killed.is_set, timeout=30)
     # the first worker is gone, the action half done and its task lost in flight
     with scopes_disabled():
         action = BulkAction.objects.get()
@@ -128,9 +101,9 @@ def test_bulk_reject_of_500_with_an_email_sends_each_once_across_a_worker_restar
     # a new worker starts; the sweeper finds the task lost and hands it over again
     OutboxTask.objects.filter(pk=run_row.pk).update(handed_at=timezone.now() - timedelta(
         seconds=settings.OUTBOX_LOST_AFTER_SECONDS + 60))
-    with _worker():
+    with celery_worker(shutdown_timeout=30):
         assert outbox.sweep() == 1
-        assert _wait_for(lambda: _count(Message, status="sent") == APPLICANTS, timeout=150)
+        assert wait_for(lambda: _count(Message, status="sent") == APPLICANTS, timeout=150)
         time.sleep(1)  # room for a duplicate to show up
     action.refresh_from_db()
     assert (action.status, action.done, action.failed) == ("done", APPLICANTS, 0)
@@ -154,11 +127,11 @@ def test_a_run_cut_short_by_the_soft_time_limit_goes_on_in_a_fresh_run(
 
     monkeypatch.setitem(bulk._HANDLERS, "tag", slow_second_item)
 
-    with _worker():
+    with celery_worker(shutdown_timeout=30):
         manager_client.post(_start_url(job), {
             "kind": "tag", "tag": "rehire", "applications": [str(a.public_id)
                                                              for a in applications]})
-        assert _wait_for(lambda: _count(BulkAction, status="done") == 1)
+        assert wait_for(lambda: _count(BulkAction, status="done") == 1, timeout=30)
 
     with scopes_disabled():
         action = BulkAction.objects.get()

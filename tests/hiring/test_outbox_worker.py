@@ -5,11 +5,10 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.core import mail
 from django.db import transaction
@@ -22,35 +21,9 @@ from hiring.celery import app
 from hiring.models import Invitation, OutboxTask
 from hiring.roles import Role
 from hiring.services import invitation_create
+from tests.workers import celery_worker, wait_for
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-def _wait_for(condition: Callable[[], bool], timeout: float = 15.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
-
-
-@pytest.fixture
-def queue_mode() -> Iterator[None]:
-    """Publish to the broker instead of running tasks inline, with an empty queue."""
-    app.conf.task_always_eager = False
-    app.conf.broker_url = settings.CELERY_BROKER_URL
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge("celery")
-    yield
-    app.conf.task_always_eager = True
-    app.conf.broker_url = settings.CELERY_BROKER_URL
-
-
-@pytest.fixture
-def worker(queue_mode) -> Iterator[None]:
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=15):
-        yield
 
 
 @pytest.fixture
@@ -102,7 +75,7 @@ def test_worker_sends_the_invitation_once(worker, owner_client, practice):
         {"email": "nurse@example.test", "role": Role.MANAGER})
 
     assert response.status_code == 302
-    assert _wait_for(lambda: OutboxTask.objects.filter(status="done").exists())
+    assert wait_for(lambda: OutboxTask.objects.filter(status="done").exists())
     time.sleep(1)  # room for a duplicate delivery to show up
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["nurse@example.test"]
@@ -142,9 +115,9 @@ def test_broker_down_the_user_is_not_kept_waiting_and_the_sweeper_delivers_later
 
     app.conf.broker_url = settings.CELERY_BROKER_URL  # the broker is back
     OutboxTask.objects.filter(pk=row.pk).update(created_at=timezone.now() - timedelta(minutes=1))
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=15):
+    with celery_worker():
         assert outbox.sweep() == 1
-        assert _wait_for(lambda: len(mail.outbox) == 1)
+        assert wait_for(lambda: len(mail.outbox) == 1)
         assert outbox.sweep() == 0  # nothing left to hand over
         time.sleep(1)
     assert len(mail.outbox) == 1

@@ -22,6 +22,7 @@ from tests.factories import (
     MembershipFactory,
     UserFactory,
 )
+from tests.libreoffice import docx_as_pdf_text
 
 pytestmark = pytest.mark.django_db
 BOX = "\N{BALLOT BOX}"
@@ -123,6 +124,14 @@ def test_kit_ends_with_recommendation_boxes(kit_document):
                              f"{BOX} Strong yes"]]
 
 
+def test_kit_converts_to_pdf_with_libreoffice(kit, practice, tmp_path):
+    with scope(practice=practice):
+        text = docx_as_pdf_text(kit_docx(kit), tmp_path)
+
+    assert "1. Tell me about a busy morning." in text
+    assert "Page 1 of" in text
+
+
 # --- The interview summary ----------------------------------------------------------------------
 
 def _scorecard(interview, *, name: str, recommendation: str, note: str,
@@ -213,4 +222,13 @@ def test_summary_leaves_out_drafts(summary_document):
     assert "Kim Draft" not in text
     assert "DRAFT ONLY" not in text
     assert "draft rating note" not in text
+
+
+def test_summary_converts_to_pdf_with_libreoffice(application, practice, tmp_path):
+    with scope(practice=practice):
+        text = docx_as_pdf_text(summary_docx(application), tmp_path)
+
+    assert "Interview summary: Jordan Rivera" in text
+    assert "Calm under pressure." in text
+    assert "Page 1 of" in text
 
