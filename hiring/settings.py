@@ -217,6 +217,11 @@ CELERY_TIMEZONE = "UTC"
 # Work handed over but not finished after this long is considered lost and handed over again.
 OUTBOX_LOST_AFTER_SECONDS = env.int("OUTBOX_LOST_AFTER_SECONDS", default=60 * 60 * 4)
 
+# --- Onboarding -----------------------------------------------------------------------------
+# Fernet keys for bank and government id numbers, newest first (rotation: add a new key in
+# front, keep the old ones until re-encrypted). Empty: a key derived from SECRET_KEY.
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
+
 # --- Forms, API -----------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
