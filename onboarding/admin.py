@@ -1,0 +1,3 @@
+"""Django admin for the onboarding app."""
+
+from __future__ import annotations

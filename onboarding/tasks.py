@@ -1,0 +1,3 @@
+"""Celery tasks of the onboarding app."""
+
+from __future__ import annotations
