@@ -28,4 +28,13 @@ app.conf.beat_schedule = {
     "scorecard-reminders": {"task": "hiring.tasks.practices_fan_out",
                             "schedule": crontab(minute=35),
                             "args": ["interviews.tasks.scorecard_reminders_send"]},
+    # daily at 13:20 UTC, early morning across the US: https://crontab.guru/#20_13_*_*_*
+    "credential-reminders": {"task": "hiring.tasks.practices_fan_out",
+                             "schedule": crontab(minute=20, hour=13),
+                             "args": ["onboarding.tasks.credential_reminders_send"]},
+    # hourly, at minute 50; each practice is reminded once a day, in its own morning:
+    # https://crontab.guru/#50_*_*_*_*
+    "packet-reminders": {"task": "hiring.tasks.practices_fan_out",
+                         "schedule": crontab(minute=50),
+                         "args": ["onboarding.tasks.packet_reminders_send"]},
 }

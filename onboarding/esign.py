@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hiring.documents import add_key_value_table, new_document, to_bytes
+from hiring.http import client_ip
 from hiring.models import Practice
 from onboarding.models import Consent, SignableDocument, Signature, SigningEvent
 
@@ -115,7 +116,7 @@ class Seen:
 
     @classmethod
     def of(cls, request: Any) -> Seen:
-        return cls(ip=request.META.get("REMOTE_ADDR") or None,
+        return cls(ip=client_ip(request),  # behind our proxy: the address it saw
                    user_agent=request.META.get("HTTP_USER_AGENT", "")[:400])
 
 

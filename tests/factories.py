@@ -34,6 +34,17 @@ from interviews.models import (
     SlotOffer,
 )
 from jobs.models import Job, JobDocument, JobTemplate, Location
+from onboarding.models import (
+    Credential,
+    Employee,
+    ItemKind,
+    ItemOwner,
+    Offer,
+    Packet,
+    PacketItem,
+    PacketTemplate,
+    PacketTemplateItem,
+)
 
 PASSWORD = "correct-horse-battery-9"
 
@@ -373,3 +384,105 @@ class SlotFactory(factory.django.DjangoModelFactory):
 
 
 FACTORIES.update({SlotOffer: SlotOfferFactory, Slot: SlotFactory})
+
+
+class EmployeeFactory(factory.django.DjangoModelFactory):
+    """Someone on the team roster, added by hand (no application or packet)."""
+
+    class Meta:
+        model = Employee
+
+    practice = factory.SubFactory(PracticeFactory)
+    full_name = factory.Sequence(lambda n: f"Casey Morgan{n}")
+    email = factory.Sequence(lambda n: f"employee{n}@example.test")
+    phone = "555-0142"
+    role_title = "Medical assistant"
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=200))
+
+
+class CredentialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Credential
+
+    practice = factory.SubFactory(PracticeFactory)
+    employee = factory.SubFactory(EmployeeFactory, practice=factory.SelfAttribute("..practice"))
+    name = "BLS"
+    number = factory.Sequence(lambda n: f"BLS-{n:06d}")
+    issuer = "American Heart Association"
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=400))
+
+
+FACTORIES.update({Employee: EmployeeFactory, Credential: CredentialFactory})
+
+
+class PacketTemplateFactory(factory.django.DjangoModelFactory):
+    """A template with no steps (add them with PacketTemplateItemFactory)."""
+
+    class Meta:
+        model = PacketTemplate
+
+    practice = factory.SubFactory(PracticeFactory)
+    name = factory.Sequence(lambda n: f"Packet template {n}")
+
+
+class PacketTemplateItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PacketTemplateItem
+
+    practice = factory.SubFactory(PracticeFactory)
+    template = factory.SubFactory(PacketTemplateFactory,
+                                  practice=factory.SelfAttribute("..practice"))
+    position = factory.Sequence(int)
+    kind = ItemKind.EMPLOYER_TASK
+    title = "Set up accounts"
+    owner = ItemOwner.EMPLOYER
+
+
+class PacketFactory(factory.django.DjangoModelFactory):
+    """An open packet (its link not sent; add items with PacketItemFactory)."""
+
+    class Meta:
+        model = Packet
+
+    practice = factory.SubFactory(PracticeFactory)
+    application = factory.SubFactory(ApplicationFactory,
+                                     practice=factory.SelfAttribute("..practice"))
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=14))
+
+
+class PacketItemFactory(factory.django.DjangoModelFactory):
+    """An employer task still to do (nothing signed, nothing uploaded)."""
+
+    class Meta:
+        model = PacketItem
+
+    practice = factory.SubFactory(PracticeFactory)
+    packet = factory.SubFactory(PacketFactory, practice=factory.SelfAttribute("..practice"))
+    position = factory.Sequence(int)
+    kind = ItemKind.EMPLOYER_TASK
+    title = "Form I-9, section 2"
+    owner = ItemOwner.EMPLOYER
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=17))
+
+
+FACTORIES.update({PacketTemplate: PacketTemplateFactory,
+                  PacketTemplateItem: PacketTemplateItemFactory,
+                  Packet: PacketFactory, PacketItem: PacketItemFactory})
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    """A draft offer (not sent: no letter, no link)."""
+
+    class Meta:
+        model = Offer
+
+    practice = factory.SubFactory(PracticeFactory)
+    application = factory.SubFactory(ApplicationFactory,
+                                     practice=factory.SelfAttribute("..practice"))
+    position_title = "Medical Assistant"
+    pay_amount = Decimal("24.00")
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=21))
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=7))
+
+
+FACTORIES[Offer] = OfferFactory

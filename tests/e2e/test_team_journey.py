@@ -92,7 +92,7 @@ def test_owner_signs_up_invites_a_manager_who_joins(
     width = page.viewport_size["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "page scrolls sideways"
 
-    _sidebar(page, device).get_by_role("link", name="Team").click()
+    _sidebar(page, device).get_by_role("link", name="Team", exact=True).click()
     expect(page).to_have_url(f"{dashboard_url}team/")
     _invite_teammate(page)
     expect(page.get_by_role("status")).to_contain_text(f"Invitation sent to {TEAMMATE_EMAIL}")

@@ -98,6 +98,39 @@ EXPECTED = {
     "candidates-staff:bulk-action-start": ("post", 302, 302, 403),  # none selected: back
     "candidates-staff:bulk-action-detail": ("get", 200, 200, 403),
     "candidates-staff:bulk-action-download": ("get", 404, 404, 403),  # nothing exported yet
+    "onboarding:employee-list": ("get", 200, 200, 403),
+    "onboarding:employee-create": ("get", 200, 200, 403),
+    "onboarding:employee-detail": ("get", 200, 200, 403),
+    "onboarding:employee-edit": ("get", 200, 200, 403),
+    "onboarding:employee-leave": ("post", 302, 302, 403),
+    "onboarding:employee-reactivate": ("post", 302, 302, 403),
+    "onboarding:credential-add": ("post", 400, 400, 403),
+    "onboarding:credential-edit": ("get", 200, 200, 403),
+    "onboarding:credential-delete": ("post", 302, 302, 403),
+    "onboarding:packet-create": ("get", 200, 200, 403),
+    "onboarding:packet-list": ("get", 200, 200, 403),
+    "onboarding:packet-detail": ("get", 200, 200, 403),
+    "onboarding:packet-download": ("get", 200, 200, 403),
+    "onboarding:packet-link-revoke": ("post", 302, 302, 403),
+    "onboarding:packet-link-reissue": ("post", 302, 302, 403),
+    "onboarding:packet-cancel": ("post", 302, 302, 403),
+    "onboarding:packet-item-complete": ("post", 302, 302, 403),
+    "onboarding:packet-item-signed": ("get", 404, 404, 403),  # nothing signed
+    "onboarding:packet-item-upload": ("get", 404, 404, 403),  # nothing uploaded
+    "onboarding:packet-template-list": ("get", 200, 200, 403),
+    "onboarding:packet-template-detail": ("get", 200, 200, 403),
+    "onboarding:packet-template-delete": ("post", 302, 302, 403),
+    "onboarding:packet-template-item-create": ("get", 200, 200, 403),
+    "onboarding:packet-template-item-edit": ("get", 200, 200, 403),
+    "onboarding:packet-template-item-move": ("post", 302, 302, 403),
+    "onboarding:packet-template-item-remove": ("post", 302, 302, 403),
+    "onboarding:offer-create": ("get", 302, 302, 403),  # not in the offer stage: back
+    "onboarding:offer-detail": ("get", 200, 200, 403),
+    "onboarding:offer-send": ("post", 302, 302, 403),
+    "onboarding:offer-resend": ("post", 302, 302, 403),  # a draft: refused, back
+    "onboarding:offer-withdraw": ("post", 302, 302, 403),
+    "onboarding:offer-download": ("get", 404, 404, 403),  # not signed yet
+    "onboarding:letter-template": ("get", 200, 403, 403),
 }
 ROLE_COLUMN = {Role.OWNER: 1, Role.MANAGER: 2, Role.INTERVIEWER: 3}
 

@@ -19,6 +19,7 @@ from hiring.models import Membership, Practice, User
 from hiring.roles import Role
 from interviews.demo import seed_interviews
 from jobs.demo import seed_jobs
+from onboarding.demo import seed_roster
 
 DEMO_SLUG = "demo-clinic"
 DEMO_PRACTICE = {
@@ -74,10 +75,12 @@ class Command(BaseCommand):
             jobs_made = seed_jobs(practice=practice, owner=owner)
             applicants_made = seed_applicants(practice=practice, owner=owner)
             interviews_made = seed_interviews(practice=practice, owner=owner)
+            employees_made = seed_roster(practice=practice, owner=owner)
         state = "created" if created else "already there"
         self.stdout.write(f"Demo practice '{DEMO_SLUG}' {state}; {jobs_made} job(s), "
                           f"{applicants_made} applicant(s) and {interviews_made} "
                           f"interview(s) added.")
+        self.stdout.write(f"Team roster: {employees_made} employee(s) added.")
         if new_logins or password:
             self.stdout.write(self.style.SUCCESS(
                 f"Log in at /accounts/login/ as {DEMO_PEOPLE[0][0]} with password: {chosen}"))
