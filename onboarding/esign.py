@@ -20,10 +20,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hiring import outbox
 from hiring.documents import add_key_value_table, new_document, to_bytes
 from hiring.http import client_ip
 from hiring.models import Practice
 from onboarding.models import Consent, SignableDocument, Signature, SigningEvent
+from onboarding.pdf import docx_to_pdf
 
 ERSD_VERSION = 1
 INTENT_TEXT = ("By typing my name and selecting \u201cSign\u201d, I adopt the typed name as my "
@@ -268,7 +270,28 @@ def sign(*, document: SignableDocument, consent: Consent | None, typed_name: str
            data={"document_sha256": document.docx_sha256,
                  "signed_docx_sha256": signature.signed_docx_sha256},
            at=signature.signed_at)
+    from onboarding.tasks import signed_pdf_make as pdf_task
+
+    outbox.enqueue(pdf_task, practice=document.practice, signature_id=signature.pk)
     return signature
+
+
+def signed_pdf_make(signature: Signature) -> bool:
+    """Add the PDF of the signed copy, certificate page included, where LibreOffice is
+    installed. Written once: the only change a signature row ever gets."""
+    if signature.signed_pdf:
+        return False
+    with signature.signed_docx.open("rb") as handle:
+        pdf = docx_to_pdf(handle.read(), label=f"signature {signature.pk}")
+    if pdf is None:
+        return False
+    storage = signature.signed_pdf.storage
+    name = storage.save(f"signing/signed/signed-{signature.public_id}.pdf", ContentFile(pdf))
+    written = Signature.objects.filter(pk=signature.pk, signed_pdf="").update(
+        signed_pdf=name, signed_pdf_sha256=sha256(pdf))
+    if not written:  # another run was first
+        storage.delete(name)
+    return bool(written)
 
 
 def signature_problems(signature: Signature) -> list[str]:

@@ -11,13 +11,7 @@ all in one transaction, so a refusal anywhere leaves nothing half-saved."""
 
 from __future__ import annotations
 
-import logging
-import os
-import shutil
-import signal
 import string
-import subprocess
-import tempfile
 import uuid
 import zoneinfo
 from collections.abc import Mapping
@@ -25,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from email.utils import formataddr, parseaddr
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -49,12 +42,10 @@ from jobs.models import Job
 from jobs.pay import pay_text
 from onboarding import esign, links
 from onboarding.models import Offer, OfferLetterTemplate, SignableDocument, SigningEvent
-
-logger = logging.getLogger(__name__)
+from onboarding.pdf import docx_to_pdf
 
 LINK_SALT = "onboarding.offer"
 DEFAULT_EXPIRY_DAYS = 7
-PDF_TIMEOUT_SECONDS = 60
 # The letter's words are the practice's own (US English unless they rewrote it); the values
 # filled into it (dates, "per hour") and its title follow the letter, not the language of
 # whoever happens to trigger the rendering.
@@ -420,37 +411,6 @@ def offer_link(offer: Offer) -> str:
     path = reverse("onboarding-public:offer", kwargs={"practice": offer.practice.slug,
                                                       "token": token})
     return f"{settings.SITE_URL}{path}"
-
-
-def docx_to_pdf(content: bytes, *, label: str = "document") -> bytes | None:
-    """The PDF LibreOffice makes of a DOCX, or None where LibreOffice is not installed or
-    fails. Each run has its own profile (parallel runs sharing one fail, SPECS §6.3) and a
-    time limit, after which its whole process group is killed."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return None
-    with tempfile.TemporaryDirectory(prefix="hiring-pdf-") as folder:
-        source = Path(folder) / "document.docx"
-        source.write_bytes(content)
-        profile = (Path(folder) / "profile").as_uri()
-        process = subprocess.Popen(  # noqa: S603 (fixed arguments, no shell)
-            [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile}",
-             "--convert-to", "pdf", "--outdir", folder, str(source)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-        try:
-            process.communicate(timeout=PDF_TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)  # soffice.bin too, not just the wrapper
-            process.communicate()
-            logger.warning("LibreOffice took too long to convert %s; no PDF", label)
-            return None
-        pdf = Path(folder) / "document.pdf"
-        if process.returncode != 0 or not pdf.exists():
-            logger.warning("LibreOffice could not convert %s (exit %s); no PDF", label,
-                           process.returncode)
-            return None
-        data = pdf.read_bytes()
-    return data if data.startswith(b"%PDF") else None
 
 
 def letter_ensure(offer: Offer) -> SignableDocument:

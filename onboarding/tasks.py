@@ -63,3 +63,13 @@ def packet_reminders_send(practice: Practice) -> int:
     from onboarding.reminders import packet_reminders_send as send
 
     return send(practice=practice)
+
+
+@shared_task(base=PracticeTask, acks_late=True)
+def signed_pdf_make(practice: Practice, *, signature_id: int) -> None:
+    """Add the PDF of a signed copy where LibreOffice is installed. Idempotent: the PDF is
+    written once, by a conditional update."""
+    from onboarding.esign import signed_pdf_make as make
+    from onboarding.models import Signature
+
+    make(Signature.objects.get(pk=signature_id, practice=practice))

@@ -27,7 +27,16 @@ def docx_as_pdf_text(content: bytes, tmp_path: Path) -> str:
         [soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf",
          "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=120)
 
-    pdf = tmp_path / "document.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF")
-    return subprocess.run([pdftotext, "-layout", str(pdf), "-"],  # noqa: S603
+    return pdf_text((tmp_path / "document.pdf").read_bytes(), tmp_path)
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    """The text of a PDF as pdftotext lays it out."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.fail("pdftotext is missing: apt-get install poppler-utils")
+    assert pdf.startswith(b"%PDF")
+    path = tmp_path / "read.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run([pdftotext, "-layout", str(path), "-"],  # noqa: S603
                           check=True, capture_output=True, text=True, timeout=60).stdout

@@ -16,6 +16,7 @@ from django_scopes import scopes_disabled
 from onboarding import esign
 from onboarding.field_crypto import decrypt, encrypt
 from onboarding.models import SigningEvent
+from tests.libreoffice import pdf_text
 
 pytestmark = pytest.mark.django_db
 SUBJECT = "offer:test"
@@ -139,3 +140,22 @@ def test_the_disclosure_names_paper_withdrawal_and_requirements(practice):
     for promise in ("on paper", "withdraw", "web browser", "PDF"):
         assert promise in text
     assert connection.vendor == "postgresql"
+
+
+def test_the_signed_copy_gets_a_pdf_with_the_certificate_once(
+        document, consent, tmp_path, django_capture_on_commit_callbacks):
+    """The worker (eager in tests) adds the PDF after signing; LibreOffice is installed
+    where the tests run (the CI script installs it), so its text is checked."""
+    with django_capture_on_commit_callbacks(execute=True):
+        signature = _sign(document, consent)
+    signature.refresh_from_db()
+    assert signature.signed_pdf
+    with signature.signed_pdf.open("rb") as handle:
+        pdf = handle.read()
+    assert esign.sha256(pdf) == signature.signed_pdf_sha256
+    text = pdf_text(pdf, tmp_path)
+    assert "Certificate of electronic signature" in text
+    assert "Wash your hands." in text
+    with scopes_disabled():
+        assert esign.signed_pdf_make(signature) is False  # once
+    assert esign.signature_problems(signature) == []
