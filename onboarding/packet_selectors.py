@@ -10,7 +10,14 @@ from django.db.models import Count, Q, QuerySet
 from candidates.models import Application
 from hiring.models import Practice
 from onboarding.field_crypto import mask
-from onboarding.models import Offer, Packet, PacketItem, PacketTemplate
+from onboarding.models import (
+    Offer,
+    Packet,
+    PacketItem,
+    PacketTemplate,
+    PacketTemplateItem,
+    SignableDocument,
+)
 
 TODO, DONE = PacketItem.Status.TODO, PacketItem.Status.DONE
 # the list's filter: open packets unless asked otherwise
@@ -81,3 +88,11 @@ def offer_awaiting_packet(application: Application) -> Offer | None:
 def template_list(*, practice: Practice) -> QuerySet[PacketTemplate]:
     return PacketTemplate.objects.filter(practice=practice).annotate(
         item_count=Count("items"))
+
+
+def document_versions(step: PacketTemplateItem) -> QuerySet[SignableDocument]:
+    """Every version of a step's document, newest first, with how many signed each: a
+    changed text makes a new version and the signed ones stay as they were."""
+    return (SignableDocument.objects.filter(practice=step.practice,
+                                            key=f"packet-template-item:{step.public_id}")
+            .annotate(signed=Count("signatures")).order_by("-version"))

@@ -34,6 +34,7 @@ from onboarding.packet_forms import (
 )
 from onboarding.packet_selectors import (
     LIST_FILTERS,
+    document_versions,
     offer_awaiting_packet,
     packet_get,
     packet_item_get,
@@ -148,7 +149,8 @@ def template_delete_view(request: PracticeRequest, practice: str, packet_templat
 def _item_page(request: PracticeRequest, template: PacketTemplate, form: TemplateItemForm,
                item: PacketTemplateItem | None) -> HttpResponse:
     return render(request, "onboarding/packet_template_item.html", {
-        "template": template, "form": form, "item": item},
+        "template": template, "form": form, "item": item,
+        "versions": document_versions(item) if item else []},
         status=400 if form.errors else 200)
 
 

@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
@@ -108,6 +109,24 @@ def test_a_changed_text_makes_a_new_version_and_sent_packets_keep_theirs(practic
     assert "Edition 2026." in new.body
     assert item(first, "HIPAA confidentiality agreement").document == \
         item(second, "HIPAA confidentiality agreement").document  # unchanged: same version
+
+
+def test_the_step_page_shows_every_version_of_its_document(practice, manager, client_for):
+    template = _default(practice)
+    send_packet(practice, manager)
+    handbook = _steps(template)["Employee handbook acknowledgment"]
+    with scope(practice=practice):
+        packet_templates.template_item_save(
+            template=template, actor=manager, instance=handbook, kind=handbook.kind,
+            title=handbook.title, document_body=handbook.document_body + "\n\nEdition 2026.")
+        send_packet(practice, manager, application=new_application(
+            practice, email="another@example.test"))
+    page = client_for(manager).get(reverse("onboarding:packet-template-item-edit", kwargs={
+        "practice": practice.slug, "packet_template_item_id": handbook.public_id})
+    ).content.decode()
+    assert "Version 2, made" in page
+    assert "Version 1, made" in page
+    assert "Edition 2026." in page
 
 
 @pytest.fixture
