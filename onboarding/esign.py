@@ -17,8 +17,9 @@ import docx
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from hiring import outbox
 from hiring.documents import add_key_value_table, new_document, to_bytes
@@ -28,9 +29,15 @@ from onboarding.models import Consent, SignableDocument, Signature, SigningEvent
 from onboarding.pdf import docx_to_pdf
 
 ERSD_VERSION = 1
-INTENT_TEXT = ("By typing my name and selecting \u201cSign\u201d, I adopt the typed name as my "
-               "electronic signature on this document and intend to sign it, with the same "
-               "effect as a handwritten signature.")
+# The words of record, stored with every signature in US English like the documents signed
+# (and the certificate page); the signer's page shows them in the signer's language as well
+# (`INTENT_LABEL`), next to these.
+INTENT_TEXT = gettext_noop(
+    "By typing my name and selecting “Sign”, I adopt the typed name as my electronic "
+    "signature on this document and intend to sign it, with the same effect as a handwritten "
+    "signature.")
+INTENT_LABEL = gettext_lazy(INTENT_TEXT)  # for the page; xgettext finds the noop above
+RECORD_LANGUAGE = "en"
 
 
 def sha256(data: bytes) -> str:
@@ -216,15 +223,22 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
+def _verified_via(email: str) -> str:
+    with translation.override(RECORD_LANGUAGE):  # a record, whatever the signer's language
+        return _("Private link e-mailed to %(email)s") % {"email": email}
+
+
 def _signed_docx(original: bytes, signature: Signature) -> bytes:
-    """The original document as signed, with a certificate page appended."""
+    """The original document as signed, with a certificate page appended (in the language of
+    the record, like the statement of intent it quotes)."""
     document = docx.Document(io.BytesIO(original))
     document.add_page_break()
-    document.add_heading(_("Certificate of electronic signature"), level=1)
-    add_key_value_table(document, _certificate_rows(signature))
-    document.add_paragraph(_("The SHA-256 above is the fingerprint of the document exactly "
-                             "as it was shown to the signer; any change to that document "
-                             "gives a different fingerprint."))
+    with translation.override(RECORD_LANGUAGE):
+        document.add_heading(_("Certificate of electronic signature"), level=1)
+        add_key_value_table(document, _certificate_rows(signature))
+        document.add_paragraph(_("The SHA-256 above is the fingerprint of the document "
+                                 "exactly as it was shown to the signer; any change to that "
+                                 "document gives a different fingerprint."))
     return to_bytes(document)
 
 
@@ -253,9 +267,8 @@ def sign(*, document: SignableDocument, consent: Consent | None, typed_name: str
         practice=document.practice, document=document, consent=consent,
         signer_name=" ".join(typed_name.split()), signer_email=signer_email,
         intent_text=INTENT_TEXT, document_sha256=document.docx_sha256,
-        email_verified_via=_("Private link e-mailed to %(email)s") % {"email": signer_email},
-        ip=seen.ip, user_agent=seen.user_agent, viewed_at=viewed_at,
-        signed_at=timezone.now())
+        email_verified_via=_verified_via(signer_email), ip=seen.ip,
+        user_agent=seen.user_agent, viewed_at=viewed_at, signed_at=timezone.now())
     signed = _signed_docx(original, signature)
     signature.signed_docx_sha256 = sha256(signed)
     signature.signed_docx.save(f"signed-{signature.public_id}.docx", ContentFile(signed),

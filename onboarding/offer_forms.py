@@ -63,7 +63,7 @@ class AcceptForm(forms.Form):
     typed_name = forms.CharField(label=_("Type your full name"), max_length=200,
                                  required=False,
                                  widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    agreed = forms.BooleanField(label=esign.INTENT_TEXT, required=False)
+    agreed = forms.BooleanField(label=esign.INTENT_LABEL, required=False)
 
 
 class DeclineForm(forms.Form):

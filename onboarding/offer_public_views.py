@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from hiring.form_errors import add_service_errors
 from hiring.worker_documents import DOCX
 from onboarding import esign, offers
-from onboarding.links import LinkProblem
+from onboarding.links import LinkProblem, language_activate
 from onboarding.models import Offer, SigningEvent
 from onboarding.offer_forms import AcceptForm, ConsentForm, DeclineForm
 
@@ -36,6 +36,7 @@ def _open(request: HttpRequest, token: str) -> Offer | HttpResponse:
         offer = offers.offer_from_token(practice=request.practice, token=token)
     except LinkProblem as exc:
         return _closed(request, exc.message)
+    language_activate(request, offer.application.candidate.language)
     if offer.status == Offer.Status.WITHDRAWN:
         return _closed(request, _("The practice has withdrawn this offer."), status=410)
     if offer.status == Offer.Status.SENT and offers.offer_is_expired(offer):
@@ -119,7 +120,8 @@ def offer_view(request: HttpRequest, practice: str, token: str) -> HttpResponse:
         "consent": esign.active_consent(practice=offer.practice,
                                         email=offer.application.candidate.email),
         "ersd": esign.ersd_text(offer.practice), "letter_text": offer.letter.body
-        if offer.letter else "", "pay": offers.letter_values(offer)["pay"],
+        if offer.letter else "", "pay": offers.offer_pay(offer),
+        "intent_text": esign.INTENT_TEXT,
         "consent_form": consent_form, "accept_form": accept_form,
         "decline_form": decline_form}, status=400 if errors else 200)
 

@@ -30,7 +30,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from candidates.models import Application, Stage
 from candidates.pipeline import application_move, job_pipeline
@@ -183,8 +183,9 @@ def letter_template_update(*, practice: Practice, actor: User, body: str
 
 
 def long_date(day: date) -> str:
-    """"Monday, June 1, 2026", in the language active now."""
-    return dateformat.format(day, "l, F j, Y")
+    """"Monday, June 1, 2026", in the language active now ("lunes 1 de junio de 2026")."""
+    return dateformat.format(day, pgettext("long date (see the date filter of Django)",
+                                           "l, F j, Y"))
 
 
 def letter_values(offer: Offer) -> dict[str, str]:
@@ -202,6 +203,12 @@ def letter_values(offer: Offer) -> dict[str, str]:
             "practice_name": offer.practice.name,
             "notes": offer.notes.strip(),
         }
+
+
+def offer_pay(offer: Offer) -> str:
+    """The pay as the candidate's page shows it, in the language active now."""
+    return pay_text(offer.pay_amount, offer.pay_amount, offer.pay_unit,
+                    offer.application.job.currency)
 
 
 def letter_title(offer: Offer) -> str:

@@ -167,7 +167,7 @@ class AttestationForm(PortalForm):
 class SignForm(PortalForm):
     typed_name = forms.CharField(label=_("Type your full name"), max_length=200,
                                  widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    agreed = forms.BooleanField(label=esign.INTENT_TEXT, required=False)
+    agreed = forms.BooleanField(label=esign.INTENT_LABEL, required=False)
 
 
 class ConsentForm(PortalForm):

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hiring.form_errors import add_service_errors
 from hiring.http import client_ip, parse_uuid
 from onboarding import esign, portal
-from onboarding.links import LinkProblem
+from onboarding.links import LinkProblem, language_activate
 from onboarding.models import FormKind, ItemKind, Packet, PacketItem
 from onboarding.portal_forms import (
     FORMS,
@@ -67,6 +67,7 @@ def portal_page(view: View) -> View:
             packet = portal.packet_from_link(practice=request.practice, token=token)
         except LinkProblem as problem:
             return _private(_invalid(request, problem.message))
+        language_activate(request, packet.application.candidate.language)
         if "item_id" in kwargs:
             item = (packet.items.select_related("document", "signature")
                     .filter(public_id=kwargs.pop("item_id")).first())

@@ -532,15 +532,30 @@ PUBLIC_FILES = ("templates/base.html", "templates/careers_base.html",
                 "candidates/careers_views.py", "jobs/careers_views.py", "jobs/pay.py",
                 "jobs/templatetags/jobs_tags.py", "interviews/careers_views.py",
                 "templates/interviews/slot_pick.html", "templates/interviews/respond.html",
-                "templates/interviews/respond_invalid.html")
+                "templates/interviews/respond_invalid.html",
+                # onboarding: the candidate's offer page and the new hire's portal
+                "templates/onboarding/offer_letter.html", "templates/onboarding/offer_invalid.html",
+                "onboarding/offer_public_views.py", "onboarding/portal_views.py",
+                "onboarding/portal_forms.py", "onboarding/links.py", "onboarding/uploads.py")
 PUBLIC_PREFIXES = ("templates/careers/", "templates/includes/",
                    "templates/emails/application_received", "templates/emails/interview_invite",
-                   "templates/emails/interview_pick")
-# interviews/slots.py and services.py also hold staff work (offering times, scheduling): their
-# public part is the functions behind the candidate's private links
+                   "templates/emails/interview_pick", "templates/onboarding/portal",
+                   "templates/onboarding/_portal_step", "templates/emails/offer_letter",
+                   "templates/emails/offer_accepted", "templates/emails/packet_link",
+                   "templates/emails/packet_reminder")
+# These modules also hold staff work (offering times, scheduling, making offers, sending
+# packets): their public part is what runs behind the candidate's private links, by the name
+# of its top-level function, class or constant
 PUBLIC_FUNCTIONS = {
     "interviews/slots.py": {"_when", "invitation_from_link", "slot_pick", "_taken_message"},
     "interviews/services.py": {"interview_from_link", "interview_candidate_answer"},
+    "onboarding/offers.py": {"long_date", "offer_from_token", "offer_answerable",
+                             "offer_consent", "offer_response_notify"},
+    "onboarding/offer_forms.py": {"ConsentForm", "AcceptForm", "DeclineForm"},
+    "onboarding/portal.py": {"packet_from_link", "packet_consent_give", "_claim",
+                             "packet_item_sign", "packet_item_fill", "packet_item_direct_deposit",
+                             "packet_item_attest", "attestation_statement"},
+    "onboarding/esign.py": {"INTENT_TEXT", "ersd_text", "sign"},
 }
 # candidates/forms.py also holds staff forms (rejecting an application...): its public
 # part is everything but the top-level classes of staff forms
@@ -607,13 +622,21 @@ def _staff_form_lines() -> set[int]:
     return staff
 
 
+def _top_level_names(node: ast.stmt) -> list[str]:
+    if isinstance(node, ast.FunctionDef | ast.ClassDef):
+        return [node.name]
+    if isinstance(node, ast.Assign):
+        return [target.id for target in node.targets if isinstance(target, ast.Name)]
+    return []
+
+
 def _public_function_lines() -> dict[str, set[int]]:
-    """Line numbers of the functions of PUBLIC_FUNCTIONS, by file."""
+    """Line numbers of the functions (classes, constants) of PUBLIC_FUNCTIONS, by file."""
     lines: dict[str, set[int]] = {}
     for path, names in PUBLIC_FUNCTIONS.items():
         tree = ast.parse((Path(settings.BASE_DIR) / path).read_text())
-        found = {node.name: range(node.lineno, node.end_lineno + 1) for node in tree.body
-                 if isinstance(node, ast.FunctionDef)}
+        found = {name: range(node.lineno, node.end_lineno + 1) for node in tree.body
+                 for name in _top_level_names(node)}
         assert names <= set(found), names - set(found)  # renamed: keep it guarded
         lines[path] = {number for name in names for number in found[name]}
     return lines

@@ -1,5 +1,7 @@
 """Demo data: the practice demo-clinic, its team, and jobs made from the shipped templates
-(the office manager published at /careers/demo-clinic/jobs/medical-office-manager/).
+(the office manager published at /careers/demo-clinic/jobs/medical-office-manager/), with
+applicants, interviews, the team roster, and a hire: an accepted offer and a packet half
+done. Nobody is e-mailed.
 
 It lives in the last stage of the pipeline because it may use every earlier one.
 
@@ -19,7 +21,7 @@ from hiring.models import Membership, Practice, User
 from hiring.roles import Role
 from interviews.demo import seed_interviews
 from jobs.demo import seed_jobs
-from onboarding.demo import seed_roster
+from onboarding.demo import seed_hire, seed_roster
 
 DEMO_SLUG = "demo-clinic"
 DEMO_PRACTICE = {
@@ -76,11 +78,14 @@ class Command(BaseCommand):
             applicants_made = seed_applicants(practice=practice, owner=owner)
             interviews_made = seed_interviews(practice=practice, owner=owner)
             employees_made = seed_roster(practice=practice, owner=owner)
+            hires_made = seed_hire(practice=practice, owner=owner)
         state = "created" if created else "already there"
         self.stdout.write(f"Demo practice '{DEMO_SLUG}' {state}; {jobs_made} job(s), "
                           f"{applicants_made} applicant(s) and {interviews_made} "
                           f"interview(s) added.")
         self.stdout.write(f"Team roster: {employees_made} employee(s) added.")
+        self.stdout.write(f"Onboarding: {hires_made} accepted offer(s) with a packet "
+                          "half done added.")
         if new_logins or password:
             self.stdout.write(self.style.SUCCESS(
                 f"Log in at /accounts/login/ as {DEMO_PEOPLE[0][0]} with password: {chosen}"))
