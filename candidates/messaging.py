@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from email.utils import formataddr, parseaddr
@@ -26,6 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from candidates.models import Application, EmailTemplate, Message
 from hiring import outbox
+from hiring.merge_fields import fields_in
 from hiring.models import Practice, User
 from hiring.services import audit_log
 from hiring.tasks import TRANSIENT_ERRORS
@@ -44,8 +44,6 @@ MERGE_FIELDS: dict[str, str] = {
 }
 SAMPLE_FIRST_NAME, SAMPLE_LAST_NAME = "Jordan", "Rivera"
 SAMPLE_JOB_TITLE = "Medical Assistant"
-_formatter = string.Formatter()
-
 # Written into each practice's own data the first time it needs templates; the practice then
 # edits them. Plain US English, like the default stages (candidates/pipeline.py).
 DEFAULT_TEMPLATES: list[tuple[str, str, str, str]] = [
@@ -136,24 +134,7 @@ def merge_fields_check(text: str) -> list[str]:
     """The merge fields a text uses, in order. Raises ValidationError naming any field that
     is not one of MERGE_FIELDS (attribute access, indexes, conversions and format specs
     included) and for a lone brace."""
-    try:
-        parts = list(_formatter.parse(text))
-    except ValueError as exc:
-        raise ValidationError(_(
-            "A brace is not closed. Merge fields look like {candidate_first_name}; to show a "
-            "brace itself, type it twice: {{ or }}.")) from exc
-    used: list[str] = []
-    unknown: list[str] = []
-    for _literal, field, spec, conversion in parts:
-        if field is None:
-            continue
-        if field in MERGE_FIELDS and not spec and not conversion:
-            used.append(field)
-            continue
-        shown = "{" + field + (f"!{conversion}" if conversion else "") + (
-            f":{spec}" if spec else "") + "}"
-        if shown not in unknown:
-            unknown.append(shown)
+    used, unknown = fields_in(text, MERGE_FIELDS, example="{candidate_first_name}")
     if unknown:
         raise ValidationError(_unknown_message(unknown))
     return used

@@ -11,7 +11,6 @@ all in one transaction, so a refusal anywhere leaves nothing half-saved."""
 
 from __future__ import annotations
 
-import string
 import uuid
 import zoneinfo
 from collections.abc import Mapping
@@ -35,6 +34,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from candidates.models import Application, Stage
 from candidates.pipeline import application_move, job_pipeline
 from hiring import outbox
+from hiring.merge_fields import fields_in
 from hiring.models import Membership, Practice, User
 from hiring.roles import Perm, Role, role_can
 from hiring.services import audit_log
@@ -96,8 +96,6 @@ SAMPLE_VALUES = {
     "manager": "Dana Whitfield", "expires_on": "Friday, May 15, 2026",
     "notes": "You will work Monday to Thursday, 8 a.m. to 6 p.m., at our Main Street office.",
 }
-_formatter = string.Formatter()
-
 
 # --- The letter template and its merge fields -------------------------------------------------
 
@@ -114,24 +112,7 @@ def letter_fields_check(text: str) -> list[str]:
     """The merge fields a letter uses. Raises ValidationError naming each unknown one (also
     for attribute access, indexes and format specs, which are never evaluated) and for a
     lone brace."""
-    try:
-        parts = list(_formatter.parse(text))
-    except ValueError as exc:
-        raise ValidationError(_(
-            "A brace is not closed. Merge fields look like {candidate_name}; to show a brace "
-            "itself, type it twice: {{ or }}.")) from exc
-    used: list[str] = []
-    unknown: list[str] = []
-    for _literal, field, spec, conversion in parts:
-        if field is None:
-            continue
-        if field in MERGE_FIELDS and not spec and not conversion:
-            used.append(field)
-            continue
-        shown = "{" + field + (f"!{conversion}" if conversion else "") + (
-            f":{spec}" if spec else "") + "}"
-        if shown not in unknown:
-            unknown.append(shown)
+    used, unknown = fields_in(text, MERGE_FIELDS, example="{candidate_name}")
     if unknown:
         raise ValidationError(_unknown_message(unknown))
     return used
