@@ -7,6 +7,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -58,7 +59,8 @@ def kit_list_view(request: PracticeRequest, practice: str, job_id: UUID) -> Http
                 messages.success(request, _("Kit created."))
                 return redirect("interviews:kit-detail", practice=practice,
                                 interview_kit_id=kit.public_id)
-    counts = {k.pk: k.questions.count() for k in job_kits}
+    # one query for every kit's count, not one per kit
+    counts = dict(job.interview_kits.annotate(n=Count("questions")).values_list("pk", "n"))
     return render(request, "interviews/kit_list.html", {
         "job": job, "kits": [(k, counts[k.pk]) for k in job_kits], "form": form,
         "competencies": kits.competencies_for(job),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hiring.models import User
+from hiring.ordering import move_one_step
 from hiring.services import audit_log
 from interviews.models import Competency, InterviewKit, KitQuestion
 from jobs.models import Job
@@ -142,15 +143,8 @@ def question_delete(*, question: KitQuestion, actor: User) -> None:
 @transaction.atomic
 def question_move(*, question: KitQuestion, offset: int, actor: User) -> None:
     """Move a question up (-1) or down (+1): the no-JavaScript way to reorder."""
-    questions = list(question.kit.questions.select_for_update())
-    index = next(i for i, q in enumerate(questions) if q.pk == question.pk)
-    target = index + offset
-    if not 0 <= target < len(questions):
+    if not move_one_step(question.kit.questions.all(), question, offset):
         return
-    questions[index], questions[target] = questions[target], questions[index]
-    for position, q in enumerate(questions):
-        if q.position != position:
-            KitQuestion.objects.filter(pk=q.pk).update(position=position)
     _touch(question.kit)
     audit_log(action="interviews.kit.reordered", actor=actor, obj=question.kit)
 
@@ -195,13 +189,7 @@ def competency_remove(*, competency: Competency, actor: User) -> None:
 
 @transaction.atomic
 def competency_move(*, competency: Competency, offset: int, actor: User) -> None:
-    items = list(competency.job.competencies.filter(archived=False).select_for_update())
-    index = next(i for i, c in enumerate(items) if c.pk == competency.pk)
-    target = index + offset
-    if not 0 <= target < len(items):
+    if not move_one_step(competency.job.competencies.filter(archived=False), competency,
+                         offset):
         return
-    items[index], items[target] = items[target], items[index]
-    for position, c in enumerate(items):
-        if c.position != position:
-            Competency.objects.filter(pk=c.pk).update(position=position)
     audit_log(action="interviews.competency.reordered", actor=actor, obj=competency.job)

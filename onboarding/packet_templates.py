@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from hiring.models import Practice, User
+from hiring.ordering import move_one_step
 from hiring.services import audit_log
 from onboarding.models import FormKind, ItemKind, ItemOwner, PacketTemplate, PacketTemplateItem
 
@@ -404,14 +405,7 @@ def template_item_remove(*, item: PacketTemplateItem, actor: User) -> None:
 @transaction.atomic
 def template_item_move(*, item: PacketTemplateItem, offset: int, actor: User) -> None:
     """Move a step up (-1) or down (+1): the no-JavaScript way to reorder."""
-    items = list(item.template.items.select_for_update())
-    index = next(i for i, candidate in enumerate(items) if candidate.pk == item.pk)
-    target = index + offset
-    if not 0 <= target < len(items):
+    if not move_one_step(item.template.items.all(), item, offset):
         return
-    items[index], items[target] = items[target], items[index]
-    for position, step in enumerate(items):
-        if step.position != position:
-            PacketTemplateItem.objects.filter(pk=step.pk).update(position=position)
     _touch(item.template)
     audit_log(action="onboarding.packet_template.reordered", actor=actor, obj=item.template)

@@ -196,3 +196,15 @@ def test_an_interviewer_on_the_team_reads_the_kit_but_cannot_change_it(
                                    {"new-question": "Sneaky?"}).status_code == 403
     with scopes_disabled():
         assert not KitQuestion.objects.filter(question="Sneaky?").exists()
+
+
+def test_competencies_move_down_and_stop_at_the_end(job, owner):
+    with scopes_disabled():
+        first, second = kits.competencies_for(job)[:2]
+        kits.competency_move(competency=first, offset=1, actor=owner)
+        assert kits.competencies_for(job)[:2] == [second, first]
+        last = kits.competencies_for(job)[-1]
+        kits.competency_move(competency=last, offset=1, actor=owner)  # already last
+        assert kits.competencies_for(job)[-1] == last
+        assert [c.position for c in kits.competencies_for(job)] == list(
+            range(len(kits.competencies_for(job))))
