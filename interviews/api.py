@@ -96,11 +96,6 @@ class CandidateScorecardsSerializer(serializers.Serializer):
 
 # --- Views ----------------------------------------------------------------------------------------
 
-def _with_ratings(queryset: Any) -> Any:
-    return queryset.select_related("interviewer__user", "interview").prefetch_related(
-        "ratings__competency")
-
-
 class MyInterviewsView(PracticeAPIView):
     """Interviews the signed-in member sits on: upcoming first, then those still to score."""
 
@@ -136,7 +131,7 @@ class MyScorecardView(PracticeAPIView):
         return scorecards.scorecard_for(interview=interview, membership=request.membership)
 
     def _answer(self, scorecard: Scorecard, code: int = status.HTTP_200_OK) -> Response:
-        fresh = _with_ratings(Scorecard.objects.filter(pk=scorecard.pk)).get()
+        fresh = scorecards.with_ratings(Scorecard.objects.filter(pk=scorecard.pk)).get()
         return Response(ScorecardSerializer(fresh).data, status=code)
 
     @extend_schema(responses=ScorecardSerializer)
@@ -190,8 +185,8 @@ class CandidateScorecardsView(PracticeAPIView):
         blind = scorecards.must_score_first(membership=request.membership,
                                             application=application)
         if blind:
-            own = _with_ratings(Scorecard.objects.filter(interview__application=application,
-                                                         interviewer=request.membership))
+            own = scorecards.with_ratings(Scorecard.objects.filter(
+                interview__application=application, interviewer=request.membership))
             body = {"blind": True, "aggregate": None, "scorecards": own}
         else:
             aggregate = scorecards.scorecard_aggregate(application)
@@ -199,5 +194,5 @@ class CandidateScorecardsView(PracticeAPIView):
                     "aggregate": {"scorecards": aggregate.scorecards,
                                   "recommendations": aggregate.recommendations,
                                   "competencies": aggregate.competencies},
-                    "scorecards": _with_ratings(scorecards.submitted_scorecards(application))}
+                    "scorecards": scorecards.submitted_scorecards(application)}
         return Response(CandidateScorecardsSerializer(body).data)

@@ -10,8 +10,12 @@ from candidates.profile_sections import Section, register
 from candidates.team_work import register_blind_rule
 from hiring.http import PracticeRequest
 from hiring.roles import Perm
-from interviews.models import CompetencyRating, Interview, Scorecard
-from interviews.scorecards import blind_application_ids, scorecard_aggregate
+from interviews.models import Interview, Scorecard
+from interviews.scorecards import (
+    blind_application_ids,
+    scorecard_aggregate,
+    submitted_scorecards,
+)
 
 register_blind_rule(blind_application_ids)
 
@@ -33,14 +37,7 @@ def scorecards_section(request: PracticeRequest, application: Application, blind
                "can_manage": membership.can(Perm.MANAGE_CANDIDATES)}
     if not blind:
         context["aggregate"] = scorecard_aggregate(application)
-        context["scorecards"] = list(
-            Scorecard.objects.filter(interview__application=application,
-                                     submitted_at__isnull=False)
-            .select_related("interviewer__user", "interview")
-            .prefetch_related(Prefetch("ratings", queryset=CompetencyRating.objects
-                                       .select_related("competency")
-                                       .order_by("competency__position", "competency_id")))
-            .order_by("interview__starts_at", "submitted_at"))
+        context["scorecards"] = list(submitted_scorecards(application))
         submitted = {(s.interview_id, s.interviewer_id) for s in context["scorecards"]}
         context["waiting"] = [(i, m) for i in interviews for m in i.interviewers.all()
                               if (i.pk, m.pk) not in submitted]

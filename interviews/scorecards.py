@@ -7,7 +7,17 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Avg, Count, Exists, Max, Min, OuterRef, QuerySet, StdDev
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    StdDev,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -61,12 +71,19 @@ def must_score_first(*, membership: Membership, application: Application) -> boo
     return bool(blind_application_ids(membership, {application.pk}))
 
 
+def with_ratings(scorecards: QuerySet[Scorecard]) -> QuerySet[Scorecard]:
+    """Scorecards with their author, interview and ratings (in the job's competency order):
+    three queries for any number of them."""
+    return (scorecards.select_related("interviewer__user", "interview")
+            .prefetch_related(Prefetch("ratings", queryset=CompetencyRating.objects
+                                       .select_related("competency")
+                                       .order_by("competency__position", "competency_id"))))
+
+
 def submitted_scorecards(application: Application) -> QuerySet[Scorecard]:
-    return (Scorecard.objects.filter(interview__application=application,
-                                     submitted_at__isnull=False)
-            .select_related("interviewer__user", "interview")
-            .prefetch_related("ratings__competency")
-            .order_by("interview__starts_at", "submitted_at"))
+    return with_ratings(Scorecard.objects.filter(interview__application=application,
+                                                 submitted_at__isnull=False)
+                        ).order_by("interview__starts_at", "submitted_at")
 
 
 # --- Filling in ---------------------------------------------------------------------------------
