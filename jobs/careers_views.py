@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from jobs.models import Board
 from jobs.selectors import (
     careers_filter_options,
     careers_job_get,
@@ -15,6 +16,7 @@ from jobs.selectors import (
     job_accepts_applications,
 )
 from jobs.structured_data import absolute_url, job_posting_ld
+from jobs.syndication.boards import job_boards
 
 # where an applicant came from (a job board's link): carried from page to page into the
 # application, so the board gets the credit
@@ -64,6 +66,8 @@ def job_page_view(request: HttpRequest, practice: str, job_slug: str) -> HttpRes
         "is_open": is_open,
         "apply_url": apply_url,
         "canonical_url": canonical_url,
-        # Google wants no JobPosting on a page that no longer takes applications (SPECS 1.5)
-        "posting_ld": job_posting_ld(job, url=canonical_url) if is_open else None,
+        # Google wants no JobPosting on a page that no longer takes applications (SPECS 1.5);
+        # the practice may keep a job (or all of them) off Google
+        "posting_ld": (job_posting_ld(job, url=canonical_url)
+                       if is_open and job_boards(job)[Board.GOOGLE] else None),
     })

@@ -297,3 +297,191 @@ class JobDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+
+# --- Syndication: job boards, feeds and the notifications pushed to boards -----------------
+
+class Board(models.TextChoices):
+    """Where a practice's jobs are syndicated. Indeed, ZipRecruiter and the generic feed are
+    pulled by the boards from our XML feeds; Google reads the job pages' structured data and
+    the sitemap, and may be notified through its Indexing API; the generic feed may also
+    push a signed webhook to an aggregator the practice names."""
+
+    INDEED = "indeed", "Indeed"
+    ZIPRECRUITER = "ziprecruiter", "ZipRecruiter"
+    GOOGLE = "google", "Google for Jobs"
+    GENERIC = "generic", _("Other job sites (XML feed)")
+
+
+class BoardAccount(models.Model):
+    """A practice's choice for one board. No row means the board's default (Google on, the
+    others off)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="boards")
+    board = models.CharField(max_length=20, choices=Board.choices)
+    enabled = models.BooleanField(default=False)
+    # the generic board only: an aggregator's URL told of every change, signed with the secret
+    webhook_url = models.URLField(_("webhook address"), max_length=500, blank=True)
+    webhook_secret = models.CharField(max_length=64, blank=True)
+    updated_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["practice", "board"],
+                                               name="boardaccount_once_per_board")]
+
+    def __str__(self) -> str:
+        return f"{self.get_board_display()} ({'on' if self.enabled else 'off'})"
+
+
+class JobBoardOptOut(models.Model):
+    """A job kept off one board although its practice posts there (never Indeed, which
+    refuses partial feeds)."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="board_opt_outs")
+    board = models.CharField(max_length=20, choices=Board.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "board"],
+                                               name="jobboardoptout_once")]
+
+    def __str__(self) -> str:
+        return f"{self.job} off {self.get_board_display()}"
+
+
+class Feed(models.Model):
+    """One generated feed file: a board's XML or a sitemap, for one practice or (practice
+    empty) for the whole deployment. Every change that may alter it bumps `changes`; a build
+    records the `changes` it started from in `built_changes`, so a change made while a build
+    runs is never lost: the feed stays stale and is built again."""
+
+    class Kind(models.TextChoices):
+        INDEED = "indeed", "Indeed"
+        ZIPRECRUITER = "ziprecruiter", "ZipRecruiter"
+        GENERIC = "generic", _("Generic XML")
+        SITEMAP = "sitemap", _("Sitemap")
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="feeds")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    file = models.FileField(upload_to="feeds/", blank=True)
+    etag = models.CharField(max_length=80, blank=True)
+    last_modified = models.DateTimeField(null=True, blank=True,
+                                         help_text="When the content last changed.")
+    generated_at = models.DateTimeField(null=True, blank=True)
+    job_count = models.PositiveIntegerField(default=0)
+    size = models.PositiveBigIntegerField(default=0)
+    changes = models.PositiveBigIntegerField(default=0)
+    built_changes = models.PositiveBigIntegerField(default=0)
+    stale_since = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["practice", "kind"], name="feed_once_per_practice"),
+            models.UniqueConstraint(fields=["kind"], condition=models.Q(practice__isnull=True),
+                                    name="feed_once_per_deployment"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} feed of {self.practice or 'all practices'}"
+
+
+class FeedFetch(models.Model):
+    """A board (or anyone) fetched a feed: shown to the practice as proof the board came."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="fetches")
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="+")
+    user_agent = models.CharField(max_length=300, blank=True)
+    status_code = models.PositiveSmallIntegerField()
+    fetched_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["feed", "-fetched_at"], name="feedfetch_feed_recent")]
+        ordering = ["-fetched_at"]
+
+    def __str__(self) -> str:
+        return f"{self.feed} fetched {self.fetched_at:%Y-%m-%d %H:%M}"
+
+
+class Delivery(models.Model):
+    """One notification to a push-type board about one change of one job (updated or gone),
+    sent at least once with the same idempotency key until the board accepts it."""
+
+    class Action(models.TextChoices):
+        UPDATED = "updated", _("Updated")
+        DELETED = "deleted", _("Removed")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        RETRYING = "retrying", _("Will try again")
+        SUCCEEDED = "succeeded", _("Accepted")
+        FAILED = "failed", _("Failed")
+
+    OPEN = (Status.PENDING, Status.SENDING, Status.RETRYING)
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="deliveries")
+    board = models.CharField(max_length=20, choices=Board.choices)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    url = models.URLField(max_length=500)
+    idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        indexes = [models.Index(fields=["job", "board", "-created_at"],
+                                name="delivery_job_board_recent"),
+                   models.Index(fields=["status", "next_attempt_at"], name="delivery_due")]
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_board_display()} {self.action} {self.job} ({self.status})"
+
+
+class DeliveryAttempt(models.Model):
+    """One HTTP call of a delivery, kept so the status page can say what happened."""
+
+    class Outcome(models.TextChoices):
+        SUCCEEDED = "succeeded", _("Accepted")
+        RETRY = "retry", _("Failed, will try again")
+        FAILED = "failed", _("Failed")
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="+")
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="attempts_made")
+    number = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    duration_ms = models.PositiveIntegerField(default=0)
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    error = models.TextField(blank=True)
+
+    objects = ScopedManager(practice="practice")
+
+    class Meta:
+        ordering = ["delivery", "number"]
+
+    def __str__(self) -> str:
+        return f"attempt {self.number} of {self.delivery}: {self.outcome}"

@@ -181,6 +181,8 @@ def job_update(*, job: Job, actor: User, fields: dict[str, Any],
             raise ValidationError({"hiring_team": _("Choose members of this practice.")})
         job.hiring_team.set(hiring_team)
     audit_log(action="jobs.job.updated", actor=actor, obj=job, data={"fields": sorted(changed)})
+    if changed and job.status == Job.Status.PUBLISHED:
+        _syndication().job_changed(job)
     return job
 
 
@@ -267,6 +269,14 @@ def job_save_as_template(*, job: Job, actor: User, title: str = "") -> JobTempla
     return template
 
 
+def _syndication() -> Any:
+    """The job boards hear of every change to a published job (imported late: syndication
+    reads this module's rules)."""
+    from jobs.syndication import changes
+
+    return changes
+
+
 # --- Publishing and the other status changes ------------------------------------------------
 
 @dataclass(frozen=True)
@@ -333,6 +343,7 @@ def _set_status(job: Job, to: str, allowed_from: set[str], actor: User, action: 
                               % {"status": job.get_status_display().lower()})
     job.refresh_from_db()
     audit_log(action=action, actor=actor, obj=job, data={"status": to})
+    _syndication().job_changed(job)
     return job
 
 
@@ -374,6 +385,7 @@ def location_save(*, practice: Practice, actor: User, fields: dict[str, Any],
     location.full_clean()
     location.save()
     audit_log(action="jobs.location.saved", actor=actor, obj=location)
+    _syndication().practice_changed(practice)
     return location
 
 
