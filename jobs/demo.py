@@ -9,7 +9,8 @@ from django.utils import timezone
 from hiring.models import Membership, Practice, User
 from hiring.roles import Role
 from jobs import services
-from jobs.models import Job, JobTemplate
+from jobs.models import Board, Job, JobTemplate
+from jobs.syndication.boards import board_set
 
 # (template key, status it ends in, at the second site?)
 DEMO_JOBS = [
@@ -43,6 +44,10 @@ def seed_jobs(*, practice: Practice, owner: User) -> int:
             job.hiring_team.add(interviewer)
         _move_to(job, status, owner)
         made += 1
+    # the demo shows a practice in the Indeed and ZipRecruiter feeds (boards only ever see
+    # what they fetch: nothing is pushed anywhere)
+    for board in (Board.INDEED, Board.ZIPRECRUITER):
+        board_set(practice=practice, board=board, enabled=True, actor=owner)
     return made
 
 

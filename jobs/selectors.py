@@ -13,6 +13,7 @@ from hiring.models import Membership, Practice
 from hiring.roles import Perm
 from jobs.models import EmploymentType, Job, JobTemplate, WorkplaceType
 from jobs.services import practice_today
+from jobs.syndication.boards import live_jobs
 
 
 def job_list(*, membership: Membership, status: str = "", location: str = "",
@@ -66,9 +67,8 @@ def job_accepts_applications(job: Job) -> bool:
 
 
 def _open_jobs(practice: Practice) -> QuerySet[Job]:
-    return practice.jobs.filter(Q(closes_on__isnull=True)
-                                | Q(closes_on__gte=practice_today(practice)),
-                                status=Job.Status.PUBLISHED)
+    # the same rule as the job boards': what the careers page lists, the feeds carry
+    return live_jobs(practice)
 
 
 def careers_job_list(practice: Practice, filters: Mapping[str, str] | None = None

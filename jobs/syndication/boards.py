@@ -80,7 +80,8 @@ def _not_expired(practice: Practice | None) -> Q:
 
 def live_jobs(practice: Practice | None = None) -> QuerySet[Job]:
     """Published, unexpired jobs of active practices: what the careers pages show."""
-    jobs = Job.objects.all() if practice is None else Job.objects.filter(practice=practice)
+    # through the related manager, each job already knows its practice (no query per row)
+    jobs = Job.objects.all() if practice is None else practice.jobs.all()
     return jobs.filter(_not_expired(practice), status=Job.Status.PUBLISHED,
                        practice__is_active=True)
 
