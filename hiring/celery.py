@@ -16,6 +16,14 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     # every minute: https://crontab.guru/#*_*_*_*_*
     "outbox-sweep": {"task": "hiring.tasks.outbox_sweep", "schedule": 60.0},
+    # every minute: https://crontab.guru/#*_*_*_*_*
+    "deliveries-sweep": {"task": "jobs.tasks.deliveries_sweep", "schedule": 60.0},
+    # every minute: https://crontab.guru/#*_*_*_*_*
+    "feeds-sweep": {"task": "jobs.tasks.feeds_sweep", "schedule": 60.0},
+    # hourly, at minute 2, soon after midnight in each practice's time zone:
+    # https://crontab.guru/#2_*_*_*_*
+    "feeds-expire": {"task": "hiring.tasks.practices_fan_out", "schedule": crontab(minute=2),
+                     "args": ["jobs.tasks.feeds_expire"]},
     # hourly, at minute 17: https://crontab.guru/#17_*_*_*_*
     "staged-uploads-purge": {"task": "hiring.tasks.practices_fan_out",
                              "schedule": crontab(minute=17),

@@ -217,6 +217,34 @@ CELERY_TIMEZONE = "UTC"
 # Work handed over but not finished after this long is considered lost and handed over again.
 OUTBOX_LOST_AFTER_SECONDS = env.int("OUTBOX_LOST_AFTER_SECONDS", default=60 * 60 * 4)
 
+# --- Job boards that are notified (jobs/syndication/adapters.py, deliveries.py) -------------
+# Google Indexing API: a service-account JSON key file; empty → Google reads pages and sitemap.
+GOOGLE_INDEXING_CREDENTIALS = env("GOOGLE_INDEXING_CREDENTIALS", default="")
+GOOGLE_INDEXING_URL = env("GOOGLE_INDEXING_URL",
+                          default="https://indexing.googleapis.com/v3/urlNotifications:publish")
+GOOGLE_INDEXING_DAILY_QUOTA = env.int("GOOGLE_INDEXING_DAILY_QUOTA", default=200)
+SYNDICATION_HTTP_TIMEOUT = env.float("SYNDICATION_HTTP_TIMEOUT", default=10.0)
+SYNDICATION_RETRY_BASE_SECONDS = env.float("SYNDICATION_RETRY_BASE_SECONDS", default=30.0)
+SYNDICATION_RETRY_MAX_SECONDS = env.float("SYNDICATION_RETRY_MAX_SECONDS", default=3600.0)
+SYNDICATION_MAX_ATTEMPTS = env.int("SYNDICATION_MAX_ATTEMPTS", default=10)  # over ~1.5-3 hours
+# A send not reported back after this long is taken over (its worker died); a Google call
+# may make two requests (token, notification), each up to the timeout.
+SYNDICATION_SEND_LEASE_SECONDS = env.float("SYNDICATION_SEND_LEASE_SECONDS",
+                                           default=2 * SYNDICATION_HTTP_TIMEOUT + 5)
+# Practices type their webhook's address: only https to public addresses, unless this is on.
+SYNDICATION_ALLOW_PRIVATE_WEBHOOKS = env.bool("SYNDICATION_ALLOW_PRIVATE_WEBHOOKS",
+                                              default=False)
+
+# --- Job feeds (jobs/syndication/feeds.py) --------------------------------------------------
+# Who the boards' feeds name as their publisher (the ATS); its address is SITE_URL.
+SYNDICATION_PUBLISHER_NAME = env("SYNDICATION_PUBLISHER_NAME", default="Hiring")
+# A changed feed is built this long after its first change, so a burst of edits is one build.
+FEED_COALESCE_SECONDS = env.int("FEED_COALESCE_SECONDS", default=60)
+# A feed still stale this long after its build was due is built again by the sweeper.
+FEED_SWEEP_GRACE_SECONDS = env.int("FEED_SWEEP_GRACE_SECONDS", default=120)
+# Boards' fetches of the feeds are kept this many days (the practice's proof a board came).
+FEED_FETCH_RETENTION_DAYS = env.int("FEED_FETCH_RETENTION_DAYS", default=90)
+
 # --- Onboarding -----------------------------------------------------------------------------
 # Fernet keys for bank and government id numbers, newest first (rotation: add a new key in
 # front, keep the old ones until re-encrypted). Empty: a key derived from SECRET_KEY.

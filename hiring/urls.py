@@ -22,6 +22,7 @@ urlpatterns = [
     path("app/<slug:practice>/", include("candidates.urls")),
     path("app/<slug:practice>/", include("interviews.urls")),
     path("app/<slug:practice>/", include("onboarding.urls")),
+    path("feeds/", include("jobs.feed_urls")),
     path("careers/<slug:practice>/", include("jobs.careers_urls")),
     path("careers/<slug:practice>/", include("candidates.careers_urls")),
     path("careers/<slug:practice>/", include("interviews.careers_urls")),

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from hiring.models import Practice, User
 from hiring.services import audit_log
-from jobs.models import Board, BoardAccount, Feed, Job, JobBoardOptOut
+from jobs.models import Board, BoardAccount, Delivery, Feed, Job, JobBoardOptOut
 from jobs.services import practice_today
 
 
@@ -177,3 +177,19 @@ def job_board_set(*, job: Job, board: str, enabled: bool, actor: User) -> None:
         audit_log(action="jobs.job.board_changed", actor=actor, obj=job,
                   data={"board": board, "enabled": enabled})
         changes.job_changed(job)
+
+
+def job_board_refresh(*, job: Job, board: str, actor: User) -> Delivery | None:
+    """Bring `board` up to date with the job now, for the job page's "Resend": a board this
+    server notifies gets the notification again (the delivery is returned); a board that
+    reads a feed (or Google without credentials, reading the sitemap) gets the practice's
+    and the deployment's feeds built at once, so its next visit finds the job as it is."""
+    from jobs.syndication import adapters, deliveries, feeds
+
+    if board not in BOARDS:
+        raise ValidationError(_("Unknown job board."))
+    adapter = adapters.adapter_for(board)
+    if adapter.pushes and adapter.configured(job.practice):
+        return deliveries.resend(job=job, board=board, actor=actor)
+    feeds.build_now(practice=job.practice)
+    return None

@@ -19,7 +19,8 @@ from candidates.models import Application
 from jobs.models import ApplicationQuestion, Job
 from tests.candidates import conftest as candidates_fixtures
 from tests.candidates.files import pdf_bytes
-from tests.factories import PASSWORD, ApplicationFactory, JobFactory, LocationFactory
+from tests.e2e.steps import log_in
+from tests.factories import ApplicationFactory, JobFactory, LocationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,13 +57,6 @@ def _fill_application(page: Page, resume_path) -> None:
     page.get_by_role("group", name=AUTHORIZED).get_by_label("Yes").check()
     page.get_by_role("group", name=SHIFT).get_by_label("Evenings").check()
     page.get_by_label("I have read the privacy notice").check()
-
-
-def _log_in(page: Page, base_url: str, email: str) -> None:
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_applicant_applies_from_a_job_board_and_the_owner_finds_them(
@@ -134,7 +128,7 @@ def test_applicant_applies_from_a_job_board_and_the_owner_finds_them(
 
     # the owner, in a browser of their own
     staff = new_context().new_page()
-    _log_in(staff, live_server.url, owner.email)
+    log_in(staff, live_server.url, owner.email)
     expect(staff).to_have_url(f"{live_server.url}/app/{practice.slug}/")
     staff.goto(f"{live_server.url}/app/{practice.slug}/jobs/{open_job.public_id}/applicants/")
     expect(staff.get_by_role("heading", name="Applicants", level=1)).to_be_visible()

@@ -20,7 +20,8 @@ from interviews.kits import competencies_for, kits_ensure
 from interviews.models import Interview, Scorecard
 from jobs.models import Job, JobTemplate
 from jobs.services import job_create_from_template
-from tests.e2e.test_pipeline_journey import _assert_accessible, _log_in
+from tests.e2e.steps import log_in
+from tests.e2e.test_pipeline_journey import _assert_accessible
 from tests.factories import ApplicationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -59,7 +60,7 @@ def test_schedule_score_and_compare(new_context: Callable[[], BrowserContext], l
 
     # the manager schedules the interview from the candidate page
     manager_page: Page = new_context().new_page()
-    _log_in(manager_page, base, manager.email)
+    log_in(manager_page, base, manager.email)
     manager_page.goto(candidate_url)
     manager_page.get_by_role("link", name="Schedule an interview").click()
     manager_page.locator("#id_date").fill(_next_weekday(practice))
@@ -86,7 +87,7 @@ def test_schedule_score_and_compare(new_context: Callable[[], BrowserContext], l
 
     # the interviewer opens the kit and scorecard from the candidate page
     page: Page = new_context().new_page()
-    _log_in(page, base, interviewer.email)
+    log_in(page, base, interviewer.email)
     page.goto(candidate_url)
     expect(page.get_by_text("Blind scoring")).to_be_visible()
     page.goto(f"{base}/app/{practice.slug}/interviews/mine/")

@@ -10,38 +10,15 @@ from decimal import Decimal
 import docx
 import pytest
 from django_scopes import scopes_disabled
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from jobs.models import Job, JobTemplate
-from tests.factories import PASSWORD
+from tests.e2e.steps import log_in, no_sideways_scroll, sidebar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TEMPLATE = "Medical Office Manager"
 PAY = "$62,000 \N{EN DASH} $78,000 per year"
-
-
-def _log_in(page: Page, base_url: str, email: str) -> None:
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-
-
-def _sidebar(page: Page, device: str) -> Locator:
-    """Always on screen on a desktop; behind the "Menu" button (an offcanvas) on a phone."""
-    if device == "desktop":
-        return page.get_by_role("navigation", name="Main")
-    page.get_by_role("button", name="Menu", exact=True).click()
-    sidebar = page.get_by_role("dialog", name="Main")
-    expect(sidebar).to_be_visible()
-    return sidebar
-
-
-def _no_sideways_scroll(page: Page, where: str) -> None:
-    width = page.viewport_size["width"]
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    assert scroll_width <= width, f"the {where} scrolls sideways ({scroll_width} > {width} px)"
 
 
 def test_owner_publishes_a_job_from_a_template_and_downloads_it(
@@ -51,10 +28,10 @@ def test_owner_publishes_a_job_from_a_template_and_downloads_it(
     assert shipped, "the shipped library is missing: post_migrate should have synced it"
     app_url = f"{live_server.url}/app/{practice.slug}/"
 
-    _log_in(page, live_server.url, owner.email)
+    log_in(page, live_server.url, owner.email)
     expect(page).to_have_url(app_url)
 
-    _sidebar(page, device).get_by_role("link", name="Jobs").click()
+    sidebar(page, device).get_by_role("link", name="Jobs").click()
     expect(page).to_have_url(f"{app_url}jobs/")
     page.get_by_role("link", name="New job").click()
     expect(page.get_by_role("heading", name="Start a new job")).to_be_visible()
@@ -73,7 +50,7 @@ def test_owner_publishes_a_job_from_a_template_and_downloads_it(
     page.get_by_label("Pay from").fill("62000")
     page.get_by_label("Pay up to").fill("78000")
     page.screenshot(path=tmp_path / f"editor-{device}.png", full_page=True)
-    _no_sideways_scroll(page, "editor")
+    no_sideways_scroll(page, "editor")
     page.get_by_role("button", name="Save and publish").click()
 
     # the job's page
@@ -83,7 +60,7 @@ def test_owner_publishes_a_job_from_a_template_and_downloads_it(
     expect(page.locator(".page-header .status-badge")).to_have_text("Published")
     expect(page.get_by_role("main")).to_contain_text(PAY)
     page.screenshot(path=tmp_path / f"detail-{device}.png", full_page=True)
-    _no_sideways_scroll(page, "job page")
+    no_sideways_scroll(page, "job page")
     with scopes_disabled():
         job = Job.objects.get(practice=practice)
     assert job.status == Job.Status.PUBLISHED
@@ -96,7 +73,7 @@ def test_owner_publishes_a_job_from_a_template_and_downloads_it(
     expect(page.locator(".posting-facts")).to_contain_text(PAY)
     expect(page.get_by_role("heading", name="What you'll do", level=2)).to_be_visible()
     page.screenshot(path=tmp_path / f"preview-{device}.png", full_page=True)
-    _no_sideways_scroll(page, "preview")
+    no_sideways_scroll(page, "preview")
     page.go_back()
     expect(page).to_have_url(detail_url)
 

@@ -27,7 +27,8 @@ from candidates.models import Application, Stage
 from onboarding import offers
 from onboarding.models import Packet, PacketItem
 from tests.e2e.conftest import DEVICES, TIMEOUT_MS
-from tests.e2e.test_pipeline_journey import _assert_accessible, _log_in
+from tests.e2e.steps import log_in
+from tests.e2e.test_pipeline_journey import _assert_accessible
 from tests.onboarding.offer_helpers import EMAIL, LINK, NAME, hide_libreoffice, in_offer_stage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -99,7 +100,7 @@ def test_offer_accepted_on_a_phone_then_packet_completed_and_downloaded(
 
     # the manager makes the offer from the candidate page; a past start date is refused
     staff: Page = new_context().new_page()
-    _log_in(staff, base, manager.email)
+    log_in(staff, base, manager.email)
     staff.goto(candidate_url)
     staff.get_by_role("link", name="Make an offer").click()
     staff.get_by_label("Notes for the letter (optional)").fill("Mondays to Thursdays.")

@@ -16,7 +16,8 @@ from candidates.models import Application, Message, Resume
 from candidates.pipeline import application_enter_pipeline
 from candidates.search import candidate_search_refresh
 from jobs.models import Job
-from tests.factories import PASSWORD, ApplicationFactory, JobFactory, ResumeFactory
+from tests.e2e.steps import log_in
+from tests.factories import ApplicationFactory, JobFactory, ResumeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,13 +53,6 @@ def job(practice) -> Job:
             application_enter_pipeline(application=application)
         candidate_search_refresh(resume.candidate)
     return job
-
-
-def _log_in(page: Page, base_url: str, email: str) -> None:
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def _assert_accessible(axe, page: Page, where: str) -> None:
@@ -97,7 +91,7 @@ def _still_the_same_page(page: Page) -> bool:
 def test_owner_drags_a_card_then_rejects_an_applicant_with_an_email(
         page: Page, live_server, practice, owner, job, mailoutbox, axe, page_problems):
     board_url = f"{live_server.url}/app/{practice.slug}/jobs/{job.public_id}/board/"
-    _log_in(page, live_server.url, owner.email)
+    log_in(page, live_server.url, owner.email)
     expect(page).to_have_url(f"{live_server.url}/app/{practice.slug}/")
 
     page.goto(board_url)
@@ -201,7 +195,7 @@ def _search_box(page: Page, device: str) -> Locator:
 def test_owner_moves_a_card_by_keyboard_and_finds_the_candidate_by_a_resume_word(
         page: Page, device, live_server, practice, owner, job, axe, page_problems):
     board_url = f"{live_server.url}/app/{practice.slug}/jobs/{job.public_id}/board/"
-    _log_in(page, live_server.url, owner.email)
+    log_in(page, live_server.url, owner.email)
     expect(page).to_have_url(f"{live_server.url}/app/{practice.slug}/")
     page.goto(board_url)
     screen = _column(page, "Phone screen")
