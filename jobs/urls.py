@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import path
 
 from jobs import views
+from jobs.syndication import board_views
 
 app_name = "jobs"
 
@@ -30,6 +31,11 @@ urlpatterns = [
     path("jobs/<uuid:job_id>/save-as-template/", views.job_save_template_view,
          name="job-save-template"),
     path("jobs/<uuid:job_id>/document/", views.job_document_view, name="job-document"),
+    path("jobs/<uuid:job_id>/boards/", board_views.job_board_set_view, name="job-board-set"),
+    path("jobs/<uuid:job_id>/boards/resend/", board_views.job_board_resend_view,
+         name="job-board-resend"),
+    path("job-boards/", board_views.board_settings_view, name="board-settings"),
+    path("job-boards/change/", board_views.board_set_view, name="board-set"),
     path("documents/<uuid:document_id>/", views.document_detail_view, name="document-detail"),
     path("documents/<uuid:document_id>/retry/", views.document_retry_view,
          name="document-retry"),

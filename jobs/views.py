@@ -30,6 +30,8 @@ from jobs.forms import (
 from jobs.models import Job, JobDocument, JobTemplate, Location
 from jobs.selectors import job_list, job_visible, template_list
 from jobs.services import PublishBlocked
+from jobs.syndication.checks import all_board_problems, checklist
+from jobs.syndication.status import job_board_status
 
 FIX_FIELDS = gettext_lazy("Nothing was saved yet: some fields need your attention (see the "
                           "notes next to them).")
@@ -134,7 +136,17 @@ def job_detail_view(request: PracticeRequest, practice: str, job_id: UUID) -> Ht
         "document": job.documents.filter(kind=JobDocument.Kind.DESCRIPTION).first(),
         "can_manage": request.membership.can(Perm.MANAGE_JOBS),
         "applicant_count": job.applications.count(),
+        **_board_context(request, job),
     })
+
+
+def _board_context(request: PracticeRequest, job: Job) -> dict[str, object]:
+    """The job page's "Job boards" card and its part of the checklist."""
+    boards = job_board_status(job)
+    return {"boards": boards,
+            "board_checklist": checklist({row.board: row.problems for row in boards
+                                          if row.goes_there}),
+            "can_change_boards": request.membership.can(Perm.MANAGE_PRACTICE)}
 
 
 @requires(Perm.VIEW_JOBS)
@@ -171,7 +183,8 @@ def job_edit_view(request: PracticeRequest, practice: str, job_id: UUID) -> Http
                                         "checklist shows to publish."))
             return render(request, "jobs/job_form.html", {
                 "form": form, "questions": questions, "job": job,
-                "problems": blocked.problems}, status=400)
+                "problems": blocked.problems,
+                "board_checklist": checklist(all_board_problems(job))}, status=400)
         except ValidationError as exc:
             add_service_errors(exc, form)
         else:
@@ -180,8 +193,9 @@ def job_edit_view(request: PracticeRequest, practice: str, job_id: UUID) -> Http
             return redirect(_job_url(request, job))
     if request.method == "POST":
         messages.error(request, FIX_FIELDS)
-    return render(request, "jobs/job_form.html", {"form": form, "questions": questions,
-                                                  "job": job})
+    return render(request, "jobs/job_form.html", {
+        "form": form, "questions": questions, "job": job,
+        "board_checklist": checklist(all_board_problems(job))})
 
 
 def _after_save(request: PracticeRequest, job: Job) -> HttpResponse:

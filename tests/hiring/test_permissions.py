@@ -48,6 +48,10 @@ EXPECTED = {
     "jobs:location-list": ("get", 200, 200, 403),
     "jobs:location-edit": ("get", 200, 200, 403),
     "jobs:location-delete": ("post", 302, 302, 403),
+    "jobs:board-settings": ("get", 200, 200, 200),  # owners change it; others read it
+    "jobs:board-set": ("post", 400, 403, 403),
+    "jobs:job-board-set": ("post", 302, 302, 403),  # no board chosen: back, with a note
+    "jobs:job-board-resend": ("post", 302, 302, 403),
     "candidates-staff:job-applicants": ("get", 200, 200, 404),
     "candidates-staff:application-detail": ("get", 200, 200, 404),
     "candidates-staff:cover-letter-download": ("get", 404, 404, 404),  # none attached
