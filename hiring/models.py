@@ -223,6 +223,12 @@ class AuditEvent(models.Model):
         who = self.actor_id or "anonymous"
         return f"{self.action} by {who} at {self.created_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def details(self) -> list[tuple[str, object]]:
+        """The data as (key, value) pairs for templates, where `data.items` would read a key
+        named "items" (a packet's step count) instead of calling dict.items()."""
+        return list(self.data.items()) if isinstance(self.data, dict) else []
+
 
 class OutboxTask(models.Model):
     """Background work recorded in the same transaction as the change that causes it.

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import closing
 from http.cookiejar import CookieJar
 from pathlib import Path
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 from urllib.request import HTTPCookieProcessor, OpenerDirector, Request, build_opener
 
@@ -155,3 +155,41 @@ def test_healthz_is_ok_without_redis(server):
     assert status == 200
     assert content_type == "application/json"
     assert report["status"] == "ok", report
+
+
+CRAWL_LIMIT = 250  # pages; the demo practice's staff app has fewer distinct pages than this
+SKIP_LINKS = re.compile(r"/(logout|download|export)/|\.(zip|docx|pdf|ics|csv)$")
+
+
+def _staff_links(page: str, prefix: str) -> set[str]:
+    return {href.split("#")[0] for href in re.findall(r'href="([^"]+)"', page)
+            if href.startswith(prefix) and not SKIP_LINKS.search(href.split("?")[0])}
+
+
+def test_every_staff_page_of_the_demo_opens_on_sqlite(server):
+    """Postgres-only queries (DISTINCT ON, full-text search) must not reach the embedded
+    default: the owner follows every link of the demo practice's staff app."""
+    opener = build_opener(HTTPCookieProcessor(CookieJar()))
+    start, page = _log_in(opener, f"{server}/accounts/login/", DEMO_OWNER, DEMO_PASSWORD)
+    prefix = "/app/demo-clinic/"
+    seen, queue, broken = {start.removeprefix(server)}, [page], []
+    while queue and len(seen) < CRAWL_LIMIT:
+        for link in sorted(_staff_links(queue.pop(), prefix) - seen):
+            seen.add(link)
+            try:
+                with opener.open(f"{server}{link}", timeout=20) as response:
+                    if response.headers.get_content_type() == "text/html":
+                        queue.append(response.read().decode())
+            except HTTPError as exc:
+                broken.append(f"{link}: {exc.code}")
+
+    assert len(seen) > 30, sorted(seen)
+    assert broken == []
+
+
+def test_the_demo_feeds_are_served_on_sqlite(server):
+    for path in ("/careers/demo-clinic/feeds/indeed.xml", "/careers/demo-clinic/sitemap.xml",
+                 "/feeds/indeed.xml", "/feeds/ziprecruiter.xml"):
+        with build_opener().open(f"{server}{path}", timeout=20) as response:
+            assert response.status == 200, path
+            assert b"<?xml" in response.read(100), path

@@ -129,8 +129,11 @@ def _syndicated(job: Job) -> dict[str, bool]:
 
 
 def _last_deliveries(job: Job) -> dict[str, Delivery]:
-    latest = (Delivery.objects.filter(job=job).order_by("board", "-created_at")
-              .distinct("board"))
+    # the newest per board; a window rather than DISTINCT ON, which SQLite lacks
+    latest = (Delivery.objects.filter(job=job)
+              .annotate(rank=Window(RowNumber(), partition_by=F("board"),
+                                    order_by=F("created_at").desc()))
+              .filter(rank=1))
     return {delivery.board: delivery for delivery in latest}
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from hiring.models import AuditEvent, Membership, OutboxTask
+from hiring.services import audit_log
 from tests.factories import PASSWORD, MembershipFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +148,17 @@ def test_many_practices_do_not_slow_the_switcher(client_for, owner, django_asser
     # interviews panel: today's interviews
     with django_assert_num_queries(10):
         assert client.get(f"/app/{slug}/").status_code == 200
+
+
+def test_the_audit_log_shows_data_whose_key_is_items(owner_client, practice, owner):
+    # a packet's audit data counts its "items": the template must not read that key instead
+    # of the dict's items()
+    audit_log(action="onboarding.packet.sent", actor=owner, obj=practice, practice=practice,
+              data={"items": 17, "to": "new hire"})
+
+    response = owner_client.get(reverse("hiring:audit-log", kwargs={"practice": practice.slug}))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "items: 17" in page  # (jsonb keeps its own key order)
+    assert "to: new hire" in page
