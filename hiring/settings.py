@@ -217,7 +217,7 @@ CELERY_TIMEZONE = "UTC"
 # Work handed over but not finished after this long is considered lost and handed over again.
 OUTBOX_LOST_AFTER_SECONDS = env.int("OUTBOX_LOST_AFTER_SECONDS", default=60 * 60 * 4)
 
-# --- Job boards that are notified (jobs/syndication/adapters.py, deliveries.py) -------------
+# --- Job boards that are notified (jobs/syndication/google_indexing.py, webhook.py) ---------
 # Google Indexing API: a service-account JSON key file; empty → Google reads pages and sitemap.
 GOOGLE_INDEXING_CREDENTIALS = env("GOOGLE_INDEXING_CREDENTIALS", default="")
 GOOGLE_INDEXING_URL = env("GOOGLE_INDEXING_URL",

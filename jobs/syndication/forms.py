@@ -7,8 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jobs.models import Board
-from jobs.syndication.adapters import webhook_address_problem
 from jobs.syndication.boards import BOARDS
+from jobs.syndication.webhook import webhook_address_problem
 
 ON_OFF = [("1", _("On")), ("0", _("Off"))]
 

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from jobs.models import Board, Delivery, DeliveryAttempt
-from jobs.syndication.adapters import INDEXING_SCOPE, next_pacific_midnight
 from jobs.syndication.deliveries import send
+from jobs.syndication.google_indexing import INDEXING_SCOPE, next_pacific_midnight
 from tests.jobs.push.boards import (
     BoardServer,
     Reply,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from jobs.models import Delivery
 from jobs.syndication import http
-from jobs.syndication.adapters import webhook_address_problem
+from jobs.syndication.webhook import webhook_address_problem
 from tests.jobs.push.boards import SECRET, delivery, send_in_scope
 
 pytestmark = pytest.mark.django_db
