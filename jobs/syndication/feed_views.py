@@ -7,9 +7,14 @@ practice can see that a board comes."""
 
 from __future__ import annotations
 
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
@@ -46,20 +51,51 @@ def _serve(request: HttpRequest, feed: Feed) -> HttpResponse:
         feed = feeds.build(feed, force=True)
         if not feed.file:
             return HttpResponse(status=503, headers={"Retry-After": "60"})
-    response = get_conditional_response(request, etag=feed.etag,
+    packed = _open_gzip(request, feed)
+    # each representation has its own ETag, so a cache never mixes them up
+    etag = f'{feed.etag[:-1]}-gzip"' if packed else feed.etag
+    response = get_conditional_response(request, etag=etag,
                                         last_modified=int(feed.last_modified.timestamp()))
     if response is None:
-        response = _content(request, feed)
-    response["ETag"] = feed.etag
+        response = _content(request, feed, packed)
+    elif packed:
+        packed.close()
+    response["ETag"] = etag
     response["Last-Modified"] = http_date(feed.last_modified.timestamp())
     patch_cache_control(response, public=True, max_age=MAX_AGE)
+    patch_vary_headers(response, ["Accept-Encoding"])
     FeedFetch.objects.create(feed=feed, practice_id=feed.practice_id,
                              user_agent=request.headers.get("User-Agent", "")[:300],
                              status_code=response.status_code)
     return response
 
 
-def _content(request: HttpRequest, feed: Feed) -> HttpResponse:
+def _takes_gzip(request: HttpRequest) -> bool:
+    """Accept-Encoding names gzip (or *) without refusing it with q=0."""
+    for part in request.headers.get("Accept-Encoding", "").lower().split(","):
+        coding, _sep, params = part.strip().partition(";")
+        if coding.strip() in ("gzip", "*"):
+            quality = params.replace(" ", "").removeprefix("q=")
+            return not (params and quality.strip("0.") == "")
+    return False
+
+
+def _open_gzip(request: HttpRequest, feed: Feed) -> File | None:
+    """The stored gzip copy, open, when the client takes gzip and the copy exists."""
+    if request.method != "GET" or not _takes_gzip(request):
+        return None
+    try:
+        return default_storage.open(feeds.gzip_name(feed.file.name), "rb")
+    except FileNotFoundError:  # an older build, or storage lost it: the XML will do
+        return None
+
+
+def _content(request: HttpRequest, feed: Feed, packed: File | None) -> HttpResponse:
+    if packed is not None:
+        response = FileResponse(packed, content_type=CONTENT_TYPE,
+                                filename=FILENAMES[feed.kind])
+        response["Content-Encoding"] = "gzip"
+        return response
     if request.method == "HEAD":
         response = HttpResponse(content_type=CONTENT_TYPE)
         response["Content-Length"] = str(feed.size)

@@ -14,8 +14,10 @@ practice posting to a board, in one file per board).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import logging
+import shutil
 import tempfile
 import zoneinfo
 from collections.abc import Iterable
@@ -201,9 +203,27 @@ def _stored(feed: Feed) -> bool:
     return bool(feed.file) and default_storage.exists(feed.file.name)
 
 
+def gzip_name(name: str) -> str:
+    """The compressed copy stored next to a feed file."""
+    return f"{name}.gz"
+
+
 def _store(feed: Feed, tmp: BinaryIO, digest: str) -> str:
+    """Save the XML and a gzip copy of it (boards that take gzip fetch about a tenth of the
+    bytes); the name of the XML. A copy that could not be stored under its expected name is
+    dropped: the view then serves the XML."""
     tmp.seek(0)
-    return default_storage.save(_file_name(feed, digest), File(tmp))
+    name = default_storage.save(_file_name(feed, digest), File(tmp))
+    with tempfile.TemporaryFile() as packed:
+        tmp.seek(0)
+        # mtime 0: the same XML always packs to the same bytes
+        with gzip.GzipFile(fileobj=packed, mode="wb", mtime=0) as zipped:
+            shutil.copyfileobj(tmp, zipped, 1 << 20)
+        packed.seek(0)
+        stored = default_storage.save(gzip_name(name), File(packed))
+    if stored != gzip_name(name):
+        _delete_quietly(stored)
+    return name
 
 
 def _delete_later(name: str) -> None:
@@ -213,10 +233,12 @@ def _delete_later(name: str) -> None:
 
 
 def _delete_quietly(name: str) -> None:
-    try:
-        default_storage.delete(name)
-    except OSError:  # already gone: a concurrent build removed it
-        logger.info("Feed file %s was already gone", name)
+    """Delete a feed file and its gzip copy."""
+    for each in (name, gzip_name(name)):
+        try:
+            default_storage.delete(each)
+        except OSError:  # already gone: a concurrent build removed it
+            logger.info("Feed file %s was already gone", each)
 
 
 def _swap(feed: Feed, tmp: BinaryIO, *, digest: str, size: int, count: int,

@@ -3,6 +3,7 @@ few queries per poll, and a board's link credited all the way to the application
 
 from __future__ import annotations
 
+import gzip
 import re
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -222,3 +223,50 @@ def test_a_board_link_credits_the_board_with_the_application(client, posting):
     with scopes_disabled():
         assert Application.objects.get().source == "indeed"
 
+
+
+def test_a_board_that_takes_gzip_gets_the_compressed_copy(client, posting):
+    url = _url("careers:feed-indeed", posting)
+    plain = _fetch(client, url)
+
+    packed = _fetch(client, url, HTTP_ACCEPT_ENCODING="gzip, deflate")
+
+    assert packed.status_code == 200
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.body) == plain.body
+    assert len(packed.body) < len(plain.body)
+    assert "Accept-Encoding" in packed["Vary"]
+    assert "Accept-Encoding" in plain["Vary"]
+    assert packed["ETag"] != plain["ETag"]
+    assert "Content-Encoding" not in plain
+    again = _fetch(client, url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"])
+    assert again.status_code == 304
+    refused = _fetch(client, url, HTTP_ACCEPT_ENCODING="gzip;q=0, identity")
+    assert "Content-Encoding" not in refused
+    assert refused.body == plain.body
+
+
+def test_a_rebuild_replaces_the_gzip_copy_with_the_file(django_capture_on_commit_callbacks,
+                                                         posting):
+    before = _rebuild("indeed", posting).file.name
+    assert default_storage.exists(feeds.gzip_name(before))
+    published_job(posting, title="Dental Hygienist")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        after = _rebuild("indeed", posting).file.name
+
+    assert after != before
+    assert default_storage.exists(feeds.gzip_name(after))
+    assert not default_storage.exists(before)
+    assert not default_storage.exists(feeds.gzip_name(before))
+
+
+def test_without_its_gzip_copy_a_feed_is_served_plain(client, posting):
+    feed = _rebuild("indeed", posting)
+    default_storage.delete(feeds.gzip_name(feed.file.name))
+
+    response = _fetch(client, _url("careers:feed-indeed", posting), HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response
+    assert b"<source>" in response.body
