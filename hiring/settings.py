@@ -218,10 +218,12 @@ CELERY_TIMEZONE = "UTC"
 OUTBOX_LOST_AFTER_SECONDS = env.int("OUTBOX_LOST_AFTER_SECONDS", default=60 * 60 * 4)
 
 # --- Job boards that are notified (jobs/syndication/google_indexing.py, webhook.py) ---------
-# Google Indexing API: a service-account JSON key file; empty → Google reads pages and sitemap.
+# Google Indexing API: a service-account JSON key file and the endpoint; either empty → Google
+# reads the job pages and the sitemap only.
 GOOGLE_INDEXING_CREDENTIALS = env("GOOGLE_INDEXING_CREDENTIALS", default="")
-GOOGLE_INDEXING_URL = env("GOOGLE_INDEXING_URL",
-                          default="https://indexing.googleapis.com/v3/urlNotifications:publish")
+# the endpoint too comes from the environment (.env.example gives Google's): no host is
+# written into the code
+GOOGLE_INDEXING_URL = env("GOOGLE_INDEXING_URL", default="")
 GOOGLE_INDEXING_DAILY_QUOTA = env.int("GOOGLE_INDEXING_DAILY_QUOTA", default=200)
 SYNDICATION_HTTP_TIMEOUT = env.float("SYNDICATION_HTTP_TIMEOUT", default=10.0)
 SYNDICATION_RETRY_BASE_SECONDS = env.float("SYNDICATION_RETRY_BASE_SECONDS", default=30.0)

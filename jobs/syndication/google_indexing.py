@@ -154,8 +154,9 @@ class GoogleIndexing(Adapter):
     pushes = True
 
     def configured(self, practice: Practice) -> bool:
-        # deployment-wide: Google is told of every practice's jobs by one service account
-        return bool(settings.GOOGLE_INDEXING_CREDENTIALS)
+        # deployment-wide: Google is told of every practice's jobs by one service account,
+        # at the endpoint the operator names (nothing calls Google unless both are set)
+        return bool(settings.GOOGLE_INDEXING_CREDENTIALS and settings.GOOGLE_INDEXING_URL)
 
     def admit(self, delivery: Delivery) -> Hold | None:
         now = timezone.now()
@@ -180,9 +181,10 @@ class GoogleIndexing(Adapter):
                            f"UTC).")
 
     def send(self, delivery: Delivery) -> Answer:
-        if not settings.GOOGLE_INDEXING_CREDENTIALS:
+        if not self.configured(delivery.practice):
             return Answer.final("This server is no longer set up to notify Google "
-                                "(GOOGLE_INDEXING_CREDENTIALS is empty).")
+                                "(GOOGLE_INDEXING_CREDENTIALS or GOOGLE_INDEXING_URL is "
+                                "empty).")
         try:
             account = service_account(settings.GOOGLE_INDEXING_CREDENTIALS)
         except CredentialsError as exc:

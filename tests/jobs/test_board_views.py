@@ -197,6 +197,7 @@ def test_another_practices_fetches_are_not_shown(owner_client, practice, other_p
 def test_the_page_says_whether_google_is_told_at_once(owner_client, practice, settings,
                                                       credentials, says):
     settings.GOOGLE_INDEXING_CREDENTIALS = credentials
+    settings.GOOGLE_INDEXING_URL = "https://indexing.example.test/v3/urlNotifications:publish"
 
     body = owner_client.get(_settings_url(practice)).content.decode()
 
