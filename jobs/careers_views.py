@@ -16,7 +16,7 @@ from jobs.selectors import (
     job_accepts_applications,
 )
 from jobs.structured_data import absolute_url, job_posting_ld
-from jobs.syndication.boards import job_boards
+from jobs.syndication.boards import job_is_syndicated
 
 # where an applicant came from (a job board's link): carried from page to page into the
 # application, so the board gets the credit
@@ -69,5 +69,5 @@ def job_page_view(request: HttpRequest, practice: str, job_slug: str) -> HttpRes
         # Google wants no JobPosting on a page that no longer takes applications (SPECS 1.5);
         # the practice may keep a job (or all of them) off Google
         "posting_ld": (job_posting_ld(job, url=canonical_url)
-                       if is_open and job_boards(job)[Board.GOOGLE] else None),
+                       if is_open and job_is_syndicated(job, Board.GOOGLE) else None),
     })

@@ -207,6 +207,16 @@ class Job(PostingFields):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def is_remote(self) -> bool:
+        """100% remote: no office to report to (boards and Google treat it apart)."""
+        return self.workplace_type == WorkplaceType.REMOTE
+
+    @property
+    def site(self) -> Location | Practice:
+        """Where the person reports to work: the job's site, else the practice's address."""
+        return self.location or self.practice
+
+    @property
     def slug_is_locked(self) -> bool:
         """Links to a job that was ever published live on in feeds and on boards."""
         return self.first_published_at is not None

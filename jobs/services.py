@@ -27,7 +27,6 @@ from jobs.models import (
     JobDocument,
     JobTemplate,
     Location,
-    WorkplaceType,
 )
 from jobs.sanitize import html_to_text, paragraphs_html, sanitize_html
 
@@ -304,8 +303,8 @@ def job_publish_problems(job: Job) -> list[Problem]:
             "%(n)d): boards skip thin postings.") % {"min": MIN_DESCRIPTION_CHARS, "n": length}))
     if not html_to_text(job.responsibilities):
         problems.append(Problem("responsibilities", _("List what the person will do.")))
-    place = job.location or job.practice
-    if job.workplace_type != WorkplaceType.REMOTE and not all(
+    place = job.site
+    if not job.is_remote and not all(
             (place.street, place.city, place.state, place.postal_code, place.country)):
         problems.append(Problem("location", _(
             "The job needs a full street address: complete the practice address in Settings, "

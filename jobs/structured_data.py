@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from jobs.models import EmploymentType, Job, PayUnit, WorkplaceType
+from jobs.models import EmploymentType, Job, PayUnit
 
 EMPLOYMENT_TYPES = {
     EmploymentType.FULL_TIME: "FULL_TIME",
@@ -74,12 +74,12 @@ def job_posting_ld(job: Job, *, url: str) -> dict[str, Any]:
 
 def _place(job: Job) -> dict[str, Any]:
     practice = job.practice
-    if job.workplace_type == WorkplaceType.REMOTE:
+    if job.is_remote:
         # 100% remote: where the person may live instead of an office to report to
         where = ({"@type": "State", "name": practice.state} if practice.state
                  else {"@type": "Country", "name": practice.country})
         return {"jobLocationType": "TELECOMMUTE", "applicantLocationRequirements": where}
-    place = job.location or practice
+    place = job.site
     address = {"@type": "PostalAddress"}
     for key, value in (("streetAddress", place.street), ("addressLocality", place.city),
                        ("addressRegion", place.state), ("postalCode", place.postal_code)):

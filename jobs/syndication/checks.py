@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from hiring.models import Practice
-from jobs.models import Board, Job, Location, WorkplaceType
+from jobs.models import Board, Job
 from jobs.sanitize import html_to_text
 from jobs.services import SECTION_FIELDS, Problem, practice_today
 from jobs.syndication.boards import job_boards
@@ -89,27 +88,18 @@ def state_code(state: str) -> str:
     return _STATE_NAMES.get(typed.lower().rstrip("."), _STATE_NAMES.get(typed.lower(), ""))
 
 
-def _place(job: Job) -> Location | Practice:
-    """Where the job is: its site, else the practice's own address."""
-    return job.location or job.practice
-
-
 def _country(job: Job) -> str:
-    return (_place(job).country or job.practice.country or "").strip()
+    return (job.site.country or job.practice.country or "").strip()
 
 
 def _description_text(job: Job) -> str:
     return "\n".join(html_to_text(getattr(job, name)) for name in SECTION_FIELDS).strip()
 
 
-def _is_remote(job: Job) -> bool:
-    return job.workplace_type == WorkplaceType.REMOTE
-
-
 def _title_shows_place(job: Job) -> bool:
     """The city, the state's name or "remote" typed into the title. Two-letter codes are
     not matched: "MA" in a title is a medical assistant more often than Massachusetts."""
-    place = _place(job)
+    place = job.site
     title = f" {job.title.lower()} "
     words = {"remote"}
     if len(place.city.strip()) >= 3:
@@ -140,12 +130,12 @@ def _indeed(job: Job) -> list[Problem]:
         problems.append(Problem("title", _(
             "Indeed: the title should be the job's name only, without “hiring”, “urgent”, "
             "bonuses, hours, exclamation marks or capitals throughout.")))
-    place = _place(job)
-    if not _is_remote(job) and not (place.city.strip() and place.state.strip()):
+    place = job.site
+    if not job.is_remote and not (place.city.strip() and place.state.strip()):
         problems.append(Problem("location", _(
             "Indeed needs the job's city and state: complete the address of its site, or of "
             "the practice in Settings.")))
-    elif (not _is_remote(job) and _country(job).upper() == "US"
+    elif (not job.is_remote and _country(job).upper() == "US"
           and not state_code(place.state)):
         problems.append(Problem("location", _(
             "Indeed needs a US state it knows: write the state of the job's address as its "
@@ -169,7 +159,7 @@ def _ziprecruiter(job: Job) -> list[Problem]:
         problems.append(Problem(PRACTICE_NAME, _(
             "ZipRecruiter needs the practice's real name (search engines ignore "
             "“confidential” or “unknown”): change it in Settings.")))
-    place = _place(job)
+    place = job.site
     city, state = place.city.strip(), place.state.strip()
     if not place.postal_code.strip() and not (city and state):
         problems.append(Problem("location", _(
@@ -232,7 +222,7 @@ def pay_range_problem(job: Job) -> Problem | None:
     site's, else the practice's): both ends, the lowest and the highest pay."""
     if _country(job).upper() not in ("US", ""):
         return None
-    code = state_code(_place(job).state)
+    code = state_code(job.site.state)
     if code not in PAY_RANGE_STATES or (job.pay_min is not None and job.pay_max is not None):
         return None
     field = "pay_min" if job.pay_min is None else "pay_max"

@@ -19,7 +19,7 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 
 from hiring.models import Practice
-from jobs.models import SECTIONS, EmploymentType, Feed, Job, WorkplaceType
+from jobs.models import SECTIONS, EmploymentType, Feed, Job
 from jobs.pay import RANGE, pay_text
 from jobs.structured_data import absolute_url
 from jobs.syndication.boards import FEED_BOARDS, source_for
@@ -102,13 +102,9 @@ def experience(job: Job) -> str:
     return _("At least %(experience)s") % {"experience": months} if months else ""
 
 
-def is_remote(job: Job) -> bool:
-    return job.workplace_type == WorkplaceType.REMOTE
-
-
 def _address(job: Job) -> tuple[str, str, str, str, str]:
     """(street, city, state, postal code, country) where the person reports to work."""
-    place = job.location or job.practice
+    place = job.site
     return (place.street, place.city, place.state, place.postal_code,
             place.country or job.practice.country)
 
@@ -118,7 +114,7 @@ def _address(job: Job) -> tuple[str, str, str, str, str]:
 def indeed_fields(job: Job, context: FeedContext) -> Fields:
     practice = job.practice
     street, city, state, postal_code, country = _address(job)
-    if is_remote(job):
+    if job.is_remote:
         # Indeed's rule for a fully remote job: city "Remote", state and postal code present
         # but empty, and a remotetype
         street, city, state, postal_code = "", "Remote", "", ""
@@ -135,13 +131,13 @@ def indeed_fields(job: Job, context: FeedContext) -> Fields:
     optional = (("education", job.get_education_display() if job.education else ""),
                 ("experience", experience(job)), ("jobtype", JOB_TYPES[job.employment_type]),
                 ("category", job.department), ("expirationdate", expiration(job)),
-                ("remotetype", "Fully remote" if is_remote(job) else ""))
+                ("remotetype", "Fully remote" if job.is_remote else ""))
     yield from ((tag, value) for tag, value in optional if value)
 
 
 def ziprecruiter_fields(job: Job, context: FeedContext) -> Fields:
     _street, city, state, postal_code, country = _address(job)
-    if is_remote(job):
+    if job.is_remote:
         # ZipRecruiter wants a city and a state together: the state where applicants live
         city, state, postal_code = "Remote", job.practice.state, ""
     yield from (("title", job.title), ("date", posted_at(job)),
@@ -154,7 +150,7 @@ def ziprecruiter_fields(job: Job, context: FeedContext) -> Fields:
 
 def generic_fields(job: Job, context: FeedContext) -> Fields:
     _street, city, state, postal_code, country = _address(job)
-    if is_remote(job):
+    if job.is_remote:
         city, state, postal_code = "Remote", job.practice.state, ""
     yield from (("referencenumber", reference_number(job)), ("title", job.title),
                 ("company", job.practice.name), ("city", city), ("state", state),

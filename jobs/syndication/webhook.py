@@ -33,7 +33,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from hiring.models import Practice
-from jobs.models import Board, BoardAccount, Delivery, WorkplaceType
+from jobs.models import Board, BoardAccount, Delivery
 from jobs.pay import pay_text
 from jobs.syndication import http
 from jobs.syndication.adapters import USER_AGENT, Adapter, Answer, job_apply_url
@@ -91,7 +91,7 @@ def signature(secret: str, timestamp: int, body: bytes) -> str:
 
 def webhook_payload(delivery: Delivery, *, sent_at: datetime) -> dict[str, Any]:
     job, practice = delivery.job, delivery.practice
-    place = job.location or practice
+    place = job.site
     updated = delivery.action == Delivery.Action.UPDATED
     return {
         "event": f"job.{delivery.action}",
@@ -107,7 +107,7 @@ def webhook_payload(delivery: Delivery, *, sent_at: datetime) -> dict[str, Any]:
             "department": job.department,
             "location": {"street": place.street, "city": place.city, "state": place.state,
                          "postal_code": place.postal_code, "country": place.country,
-                         "remote": job.workplace_type == WorkplaceType.REMOTE},
+                         "remote": job.is_remote},
             "pay": pay_text(job.pay_min, job.pay_max, job.pay_unit, job.currency),
             "closes_on": job.closes_on.isoformat() if job.closes_on else None,
         },

@@ -31,7 +31,7 @@ def brand_colour(practice: object) -> str:
 @register.simple_tag
 def job_place(job: object) -> str:
     """Where the job is, in one line for the posting and the lists."""
-    place = job.location or job.practice
+    place = job.site
     city = ", ".join(p for p in (place.city, place.state) if p)
     if job.workplace_type == "remote":
         return _("Remote (%(city)s)") % {"city": city} if city else _("Remote")
@@ -84,7 +84,7 @@ def job_address(job: object) -> str:
     practice's; "" for a remote job."""
     if job.workplace_type == "remote":
         return ""
-    place = job.location or job.practice
+    place = job.site
     region = " ".join(p for p in (place.state, place.postal_code) if p)
     parts = [getattr(place, "name", "") if job.location else "", place.street, place.city,
              region]
