@@ -1,11 +1,32 @@
 # The image behind web, worker and beat in docker-compose.yml.
-FROM python:3.11-slim
+#
+# The Debian release is named, not left to the tag's default, because the Postgres client below
+# comes from it: pg_dump only dumps a server of its own major version or older, so the client
+# (17 in trixie) and the `db` image in docker-compose.yml (postgres:17) go together. Raise the
+# server only with a base whose client is at least as new.
+FROM python:3.11-slim-trixie
+
+# The major version of pg_dump/pg_restore that trixie ships; the install fails on a base that
+# lacks it, rather than quietly bringing an older client.
+ARG POSTGRES_CLIENT_MAJOR=17
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# A writable home: gunicorn puts its control socket in ~/.gunicorn/ (it only warns without).
+# LibreOffice Writer, headless, turns offer letters and signed copies into PDF (without it
+# only the Word file is made). The Liberation fonts have the metrics of Arial, Times New Roman
+# and Courier New, so pages break where Word breaks them. pg_dump and pg_restore serve
+# `manage.py backup` and `manage.py restore`.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libreoffice-writer-nogui \
+        fonts-liberation \
+        postgresql-client-${POSTGRES_CLIENT_MAJOR} \
+    && rm -rf /var/lib/apt/lists/*
+
+# A writable home: gunicorn puts its control socket in ~/.gunicorn/ (it only warns without),
+# and LibreOffice keeps its settings under it.
 RUN groupadd --system app \
     && useradd --system --gid app --create-home --home-dir /home/app --shell /usr/sbin/nologin app
 
@@ -23,14 +44,16 @@ COPY . .
 
 # Settings refuse to load without SECRET_KEY when DEBUG is off; collectstatic needs neither a
 # real key nor a database, so a throwaway key is enough here. It is set for this step only.
-# var/media is created here and owned by app, so the named volume mounted over it in
-# docker-compose.yml starts out writable by the app user.
+# The file folders are created here and owned by app, so the `files` volume that
+# docker-compose.yml mounts over /app/var/files starts out with them, writable by the app
+# user. /app/var/beat holds beat's schedule file.
 RUN DEBUG=false SECRET_KEY=build-only-collectstatic-key-not-used-at-run-time \
         python manage.py collectstatic --noinput \
-    && mkdir -p /app/var/media \
+    && mkdir -p /app/var/files/media /app/var/files/private /app/var/beat \
     && chown -R app:app /app/var
 
 USER app
+ENV HOME=/home/app
 
 EXPOSE 8000
 
