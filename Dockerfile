@@ -14,6 +14,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
+# A writable home: gunicorn puts its control socket in ~/.gunicorn/ (it only warns without),
+# and LibreOffice keeps its settings under it. The user comes before any package, which could
+# take the system id it gets: the files volume keeps the owner it was written with, so a
+# rebuilt image must give app the same id.
+RUN groupadd --system app \
+    && useradd --system --gid app --create-home --home-dir /home/app --shell /usr/sbin/nologin app
+
 # LibreOffice Writer, headless, turns offer letters and signed copies into PDF (without it
 # only the Word file is made). The Liberation fonts have the metrics of Arial, Times New Roman
 # and Courier New, so pages break where Word breaks them. pg_dump and pg_restore serve
@@ -24,11 +31,6 @@ RUN apt-get update \
         fonts-liberation \
         postgresql-client-${POSTGRES_CLIENT_MAJOR} \
     && rm -rf /var/lib/apt/lists/*
-
-# A writable home: gunicorn puts its control socket in ~/.gunicorn/ (it only warns without),
-# and LibreOffice keeps its settings under it.
-RUN groupadd --system app \
-    && useradd --system --gid app --create-home --home-dir /home/app --shell /usr/sbin/nologin app
 
 WORKDIR /app
 

@@ -331,6 +331,8 @@ def test_the_image_installs_libreoffice_fonts_and_the_postgres_client():
 def test_the_image_runs_as_a_non_root_user_with_a_writable_home():
     assert re.search(r"^USER app$", DOCKERFILE, re.MULTILINE)
     assert "--create-home --home-dir /home/app" in DOCKERFILE
+    # made before any package can take its id: the files volume keeps app's owner id
+    assert DOCKERFILE.index("useradd") < DOCKERFILE.index("apt-get install")
     assert "collectstatic --noinput" in DOCKERFILE
 
 
