@@ -5,4 +5,5 @@ class CandidatesConfig(AppConfig):
     name = "candidates"
 
     def ready(self) -> None:
-        from candidates import dashboard  # noqa: F401  (registers its home-page panel)
+        # imported for what they register: the home-page panel, the restore summary
+        from candidates import dashboard, restore_checks  # noqa: F401

@@ -1,0 +1,13 @@
+"""What `manage.py restore` reports of this stage (registered with hiring.backups from
+CandidatesConfig.ready): how many applications and résumés came back."""
+
+from __future__ import annotations
+
+from candidates.models import Application, Resume
+from hiring.backups import CheckResult, register_restore_check
+
+
+@register_restore_check
+def applications_counted() -> CheckResult:
+    return CheckResult(counts={"applications": Application.objects.count(),
+                               "résumés": Resume.objects.count()})
