@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def allow(*, scope: str, key: str, limit: int, window_seconds: int) -> bool:
@@ -15,6 +18,8 @@ def allow(*, scope: str, key: str, limit: int, window_seconds: int) -> bool:
     try:
         cache.add(name, 0, timeout=window_seconds)
         count = cache.incr(name)
-    except Exception:
+    except Exception as exc:  # Redis down or hung (1 s timeouts in settings)
+        logger.warning("Rate limit %s not checked, the cache is unavailable (%s); allowed",
+                       scope, type(exc).__name__)
         return True
     return count <= limit

@@ -11,6 +11,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from hiring.api import ApiRootView
 from hiring.views import app, health, home
 
+# a database outage met outside a view answers the branded 503, anything else Django's 500
+handler500 = "hiring.unavailable.server_error"
+
 urlpatterns = [
     path("", home.home_view, name="home"),
     path("healthz", health.healthz_view, name="healthz"),
