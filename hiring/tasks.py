@@ -11,6 +11,7 @@ import celery
 from celery import shared_task
 from django_scopes import scope
 
+from hiring.locks import one_at_a_time
 from hiring.models import Practice
 
 # Errors worth another try later: the mail server or the network had a bad moment.
@@ -55,9 +56,12 @@ def password_reset_send(*, user_id: int) -> None:
 
 
 @shared_task
+@one_at_a_time(default=0)
 def practices_fan_out(task_name: str) -> int:
     """Run a practice task once for each active practice (periodic jobs are per practice).
-    Named by string, so the core needs no import of the later apps that own the tasks."""
+    Named by string, so the core needs no import of the later apps that own the tasks.
+    One fan-out at a time; the practice tasks claim each reminder, so even a second beat's
+    fan-out after this one sends nothing twice."""
     from hiring.celery import app
 
     ids = list(Practice.objects.filter(is_active=True).values_list("pk", flat=True))
@@ -67,8 +71,10 @@ def practices_fan_out(task_name: str) -> int:
 
 
 @shared_task(acks_late=True)
+@one_at_a_time(default=0)
 def outbox_sweep() -> int:
-    """Hand over work the broker missed. Idempotent: rows are claimed before publishing."""
+    """Hand over work the broker missed. Idempotent: rows are claimed before publishing,
+    and one sweep runs at a time (a second beat's copy does nothing)."""
     from hiring import outbox
 
     return outbox.sweep()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
+from hiring.locks import one_at_a_time
 from hiring.models import Practice
 from hiring.tasks import PracticeTask
 
@@ -33,9 +34,10 @@ def delivery_send(practice: Practice, *, delivery_id: int) -> None:
 
 
 @shared_task(acks_late=True)
+@one_at_a_time(default=0)
 def deliveries_sweep() -> int:
     """Hand due board notifications to workers (retries, ended waits, sends whose worker
-    died). Idempotent: each send claims its row first."""
+    died). Idempotent: each send claims its row first; one sweep runs at a time."""
     from jobs.syndication.deliveries import sweep
 
     return sweep()
@@ -52,9 +54,11 @@ def feed_build(feed_id: int) -> None:
 
 
 @shared_task(acks_late=True)
+@one_at_a_time(default=0)
 def feeds_sweep() -> int:
     """Hand over builds of feeds stale for too long (lost messages, killed workers, failed
-    builds). Idempotent: a build of a feed already fresh does nothing."""
+    builds). Idempotent: a build of a feed already fresh does nothing; one sweep runs at a
+    time."""
     from jobs.syndication.feeds import sweep
 
     return sweep()
