@@ -251,6 +251,10 @@ def _export(action: BulkAction) -> BulkAction:
             application.get_status_display(), applied.isoformat(), application.source)])
         rows += 1
     with transaction.atomic():
+        # claimed under the row's lock: of two runs at once, the second finds the file
+        # written and writes none of its own (no orphan, one file named)
+        action.result_file = (BulkAction.objects.select_for_update()
+                              .values_list("result_file", flat=True).get(pk=action.pk))
         if job is not None and not action.result_file:
             name = f"{job.slug}-applicants-{timezone.localdate().isoformat()}.csv"
             # a BOM, so Excel reads the names' accents right

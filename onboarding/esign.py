@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -299,12 +300,20 @@ def signed_pdf_make(signature: Signature) -> bool:
     if pdf is None:
         return False
     storage = signature.signed_pdf.storage
-    name = storage.save(f"signing/signed/signed-{signature.public_id}.pdf", ContentFile(pdf))
+    # a name of this run's own, so the run that loses below deletes only its own copy, never
+    # the one the row names (storages that overwrite, like S3, would give both runs one name)
+    name = storage.save(f"signing/signed/signed-{signature.public_id}-{unique_suffix()}.pdf",
+                        ContentFile(pdf))
     written = Signature.objects.filter(pk=signature.pk, signed_pdf="").update(
         signed_pdf=name, signed_pdf_sha256=sha256(pdf))
     if not written:  # another run was first
         storage.delete(name)
     return bool(written)
+
+
+def unique_suffix() -> str:
+    """A short random part for the name of a file two workers may write at once."""
+    return secrets.token_hex(4)
 
 
 def signature_problems(signature: Signature) -> list[str]:

@@ -415,9 +415,10 @@ def letter_ensure(offer: Offer) -> SignableDocument:
         with letter.docx.open("rb") as handle:
             pdf = docx_to_pdf(handle.read(), label=f"offer letter {letter.pk}")
         if pdf is not None:
+            # a name of this run's own: the copy dropped below is never the one kept
             name = letter.pdf.storage.save(
                 f"signing/originals/{timezone.now():%Y/%m}/offer-{offer.public_id}"
-                f"-v{letter.version}.pdf", ContentFile(pdf))
+                f"-v{letter.version}-{esign.unique_suffix()}.pdf", ContentFile(pdf))
             # the first PDF made is the one shown; a second worker's copy is dropped
             if SignableDocument.objects.filter(pk=letter.pk, pdf="").update(
                     pdf=name, pdf_sha256=esign.sha256(pdf)) != 1:

@@ -226,9 +226,11 @@ def _store(feed: Feed, tmp: BinaryIO, digest: str) -> str:
     return name
 
 
-def _delete_later(name: str) -> None:
-    """Delete a stored file once the row no longer names it (after commit)."""
-    if name:
+def _delete_later(name: str, *, kept: str) -> None:
+    """Delete a stored file once the row no longer names it (after commit). Never the file
+    the row keeps (`kept`): a storage that overwrites (S3) gives two builds of the same
+    content one name, and a concurrent build's copy would be that very file."""
+    if name and name != kept:
         transaction.on_commit(partial(_delete_quietly, name))
 
 
@@ -251,16 +253,16 @@ def _swap(feed: Feed, tmp: BinaryIO, *, digest: str, size: int, count: int,
     with transaction.atomic():
         row = Feed.objects.select_for_update().get(pk=feed.pk)
         if row.built_changes > c0:  # a build that started later landed first: it wins
-            _delete_later(new_name)
+            _delete_later(new_name, kept=row.file.name)
             return
         values: dict[str, object] = {"generated_at": started, "built_changes": c0, "error": ""}
         if etag != row.etag or not _stored(row):
             new_name = new_name or _store(feed, tmp, digest)  # another build changed it meanwhile
             values.update(file=new_name, etag=etag, last_modified=timezone.now(),
                           job_count=count, size=size)
-            _delete_later(row.file.name)
+            _delete_later(row.file.name, kept=new_name)
         else:
-            _delete_later(new_name)
+            _delete_later(new_name, kept=row.file.name)
         Feed.objects.filter(pk=row.pk).update(**values)
         if Feed.objects.filter(pk=row.pk, changes=c0).update(stale_since=None):
             return
