@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from candidates.forms import ApplyForm, EEOForm, source_from
@@ -24,11 +25,15 @@ from candidates.services import (
 )
 from hiring import ratelimit
 from hiring.http import client_ip, parse_uuid
+from hiring.storage import StorageUnavailable
 from jobs.models import Job
 from jobs.selectors import job_accepts_applications
 
 STEP_SALT = "candidates.apply.step"
 ROBOT_TOKEN = "sent"  # noqa: S105 (not a secret: the honeypot's thank-you page)
+FILES_DOWN = _("We could not save your files just now, so your application was not sent. "
+               "Your answers are still here: please choose your résumé again and send it "
+               "in a few minutes.")
 
 
 def _step_token(outcome: Outcome) -> str:
@@ -82,13 +87,20 @@ def apply_view(request: HttpRequest, practice: str, job_slug: str) -> HttpRespon
                     cover_letter_file=data["cover_letter_file"], language=get_language()))
         except ValidationError as exc:
             form.add_error(None, exc.messages[0])
+        except StorageUnavailable:
+            form.add_error(None, FILES_DOWN)
+            return render(request, "careers/apply.html",
+                          {"job": job, "form": form, "staged": staged}, status=503)
         else:
             token = _step_token(outcome)
             return redirect("candidates:apply-survey", practice=practice, token=token)
     elif form.cleaned_data.get("resume") and staged is None:
         # keep the good résumé so the applicant does not have to pick it again
-        staged = staged_upload_create(practice=request.practice,
-                                      upload=form.cleaned_data["resume"])
+        try:
+            staged = staged_upload_create(practice=request.practice,
+                                          upload=form.cleaned_data["resume"])
+        except StorageUnavailable:
+            form.add_error(None, FILES_DOWN)
     return render(request, "careers/apply.html",
                   {"job": job, "form": form, "staged": staged}, status=400)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
-from django.core.files.storage import Storage, storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -14,13 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from hiring.models import Practice
+from hiring.storage import private_storage  # migrations name it from this module
 from jobs.models import ApplicationQuestion, Job
-
-
-def private_storage() -> Storage:
-    """Applicants' files never live where a web server serves files from. A callable, so
-    settings (and tests) decide where that is."""
-    return storages["private"]
 
 
 def _private_path(prefix: str, practice: Practice, suffix: str) -> str:

@@ -33,6 +33,7 @@ from hiring import outbox
 from hiring.emails import send_templated_email
 from hiring.models import Practice, normalize_email
 from hiring.services import audit_log
+from hiring.storage import files_guard
 from jobs.models import ApplicationQuestion, Job
 from jobs.selectors import job_accepts_applications
 
@@ -87,7 +88,9 @@ def application_submit(*, job: Job, submission: Submission, submission_key: UUID
     candidate = _candidate_for(practice, submission)
     application = Application.objects.filter(candidate=candidate, job=job).first()
     if application is not None:
-        _resume_add(candidate=candidate, application=application, source=resume)
+        with files_guard() as saved:
+            saved.append(_resume_add(candidate=candidate, application=application,
+                                     source=resume).file)
         audit_log(action="candidates.application.reapplied", obj=application)
         return Outcome(application, created=False, reapplied=True)
     try:
@@ -98,12 +101,15 @@ def application_submit(*, job: Job, submission: Submission, submission_key: UUID
                 submission_key=submission_key, consented_at=timezone.now())
     except IntegrityError:  # the same form arrived twice at the same moment
         return Outcome(Application.objects.get(submission_key=submission_key), created=False)
-    if submission.cover_letter_file is not None:
-        checked = check_document(submission.cover_letter_file)
-        application.cover_letter_file.save(f"cover.{checked.kind.extension}",
-                                           submission.cover_letter_file, save=True)
+    with files_guard() as saved:
+        if submission.cover_letter_file is not None:
+            checked = check_document(submission.cover_letter_file)
+            application.cover_letter_file.save(f"cover.{checked.kind.extension}",
+                                               submission.cover_letter_file, save=True)
+            saved.append(application.cover_letter_file)
+        saved.append(_resume_add(candidate=candidate, application=application,
+                                 source=resume).file)
     _answers_save(application, submission.answers)
-    _resume_add(candidate=candidate, application=application, source=resume)
     application = application_enter_pipeline(application=application)
     from candidates.tasks import application_confirmation_send as confirmation_task
 
@@ -185,7 +191,8 @@ def _file_meta(checked: CheckedFile) -> dict[str, Any]:
 def staged_upload_create(*, practice: Practice, upload: UploadedFile) -> StagedUpload:
     """Hold on to a valid résumé while the applicant fixes other fields."""
     staged = StagedUpload(practice=practice, **_file_meta(check_document(upload)))
-    staged.file.save(f"staged.{staged.extension}", upload, save=False)
+    with files_guard():
+        staged.file.save(f"staged.{staged.extension}", upload, save=False)
     staged.save()
     return staged
 

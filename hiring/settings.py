@@ -63,7 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "hiring.unavailable.DatabaseUnavailableMiddleware",  # before anything that queries
+    "hiring.unavailable.UnavailableMiddleware",  # before anything that queries
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,16 +127,45 @@ MEDIA_URL = "/media/"
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Applicants' résumés and documents: never under MEDIA_ROOT, never served by URL.
+# Public files (logos, feeds) in "default", served by the app at /media/; everything about
+# people in "private", never served by URL (hiring/storage.py). Every process of a deployment
+# must see the same files: one shared folder mounted at the same path, or STORAGE=s3.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+STORAGE = env("STORAGE", default="local")
+if STORAGE == "local":
+    _files = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "hiring.storage.PrivateFileSystemStorage"},
+    }
+elif STORAGE == "s3":
+    from botocore.config import Config as _BotoConfig
+
+    # django-storages reads these names itself (AWS S3, MinIO, Ceph, Backblaze B2…)
+    AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_ACCESS_KEY_ID = _secret("AWS_ACCESS_KEY_ID") or None
+    AWS_SECRET_ACCESS_KEY = _secret("AWS_SECRET_ACCESS_KEY") or None
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default="") or None
+    # Lifetime of a signed link to a private file, should one ever be handed out.
+    AWS_S3_SIGNED_URL_SECONDS = env.int("AWS_S3_SIGNED_URL_SECONDS", default=300)
+    # A bucket that does not answer must cost a request seconds, not minutes of retries.
+    # Path-style addressing for S3-compatible servers (MinIO, Ceph), which need no DNS name
+    # per bucket; AWS itself chooses.
+    AWS_S3_CLIENT_CONFIG = _BotoConfig(
+        connect_timeout=env.float("AWS_S3_CONNECT_TIMEOUT", default=3.0),
+        read_timeout=env.float("AWS_S3_READ_TIMEOUT", default=30.0),
+        retries={"max_attempts": 2, "mode": "standard"},
+        signature_version="s3v4",
+        s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE",
+                                    default="path" if AWS_S3_ENDPOINT_URL else "auto")})
+    _files = {
+        "default": {"BACKEND": "hiring.storage.PublicS3Storage"},
+        "private": {"BACKEND": "hiring.storage.PrivateS3Storage"},
+    }
+else:
+    raise ImproperlyConfigured(f"STORAGE must be 'local' or 's3', not {STORAGE!r}.")
 STORAGES = {
-    # any django-storages backend can be named here (e.g. storages.backends.s3.S3Storage)
-    "default": {
-        "BACKEND": env("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")
-    },
-    "private": {
-        "BACKEND": env("PRIVATE_FILE_STORAGE", default="hiring.storage.PrivateFileSystemStorage"),
-    },
+    **_files,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG and env.bool("STATIC_MANIFEST", default=True)
@@ -289,6 +318,3 @@ LOGGING = {
 
 # Applications per visitor address: (attempts, seconds). Generous for a shared clinic Wi-Fi.
 APPLY_RATE_LIMIT = (env.int("APPLY_RATE_LIMIT", default=12), 600)
-
-# Uploaded files are served by Django only in the embedded default; production uses storage.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)

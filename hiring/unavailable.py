@@ -1,10 +1,11 @@
-"""When the database cannot be reached, every page answers a short branded 503 instead of a
-500 with a traceback, and the next request after Postgres returns works again by itself
-(CONN_HEALTH_CHECKS replaces the dead connection; nothing here keeps state).
+"""When the database or the file storage cannot be reached, every page answers a short
+branded 503 instead of a 500 with a traceback, and the next request after the part returns
+works again by itself (CONN_HEALTH_CHECKS replaces a dead database connection; nothing here
+keeps state).
 
-Three ways a database error reaches the client, one answer for all of them:
+Three ways such an error reaches the client, one answer for all of them:
 
-- raised by a view: `DatabaseUnavailableMiddleware.process_exception`;
+- raised by a view: `UnavailableMiddleware.process_exception`;
 - raised by another middleware (the session and user are loaded in middleware, and
   PracticeMiddleware looks up the practice) with DEBUG off: Django hands it to `handler500`,
   which is `server_error` here;
@@ -20,6 +21,7 @@ import logging
 import sys
 from collections.abc import Callable
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.core.signals import got_request_exception
 from django.db.utils import InterfaceError, OperationalError
 from django.dispatch import receiver
@@ -27,12 +29,29 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views.defaults import server_error as django_server_error
 
+from hiring.storage import StorageUnavailable
+
 logger = logging.getLogger(__name__)
 
 # What Django raises when Postgres is stopped, restarting or unreachable (psycopg's errors
 # come wrapped in these), whether a view, the session or the user lookup met it.
 DATABASE_DOWN = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
+
+
+def _storage_down(exc: BaseException) -> bool:
+    """A bucket that cannot be reached or refuses us (down, a wrong key, no such bucket); a
+    single missing object is not an outage."""
+    if isinstance(exc, ClientError):
+        error = exc.response.get("Error", {})
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        return status != 404 or error.get("Code") == "NoSuchBucket"
+    return isinstance(exc, StorageUnavailable | BotoCoreError)
+
+
+def is_outage(exc: BaseException) -> bool:
+    return isinstance(exc, DATABASE_DOWN) or _storage_down(exc)
+
 API_PREFIX = "/api/"
 _MARK = "_database_unavailable"
 
@@ -40,7 +59,8 @@ _MARK = "_database_unavailable"
 def unavailable_response(request: HttpRequest, exc: BaseException) -> HttpResponse:
     """The 503 for a request that met a database outage: JSON under /api/, else the branded
     page. Logs one warning line (no traceback: the cause is known and it repeats)."""
-    logger.warning("Database unavailable (%s) for %s %s; answered 503", type(exc).__name__,
+    part = "Database" if isinstance(exc, DATABASE_DOWN) else "File storage"
+    logger.warning("%s unavailable (%s) for %s %s; answered 503", part, type(exc).__name__,
                    request.method, request.path)
     if request.path.startswith(API_PREFIX):
         response: HttpResponse = JsonResponse(
@@ -54,9 +74,9 @@ def unavailable_response(request: HttpRequest, exc: BaseException) -> HttpRespon
     return response
 
 
-class DatabaseUnavailableMiddleware:
-    """Answer 503 (see the module) when the database is down. Placed early, right after the
-    static files, so the page's stylesheet is still served during an outage."""
+class UnavailableMiddleware:
+    """Answer 503 (see the module) when the database or the storage is down. Placed early,
+    right after the static files, so the stylesheet is still served during an outage."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -71,7 +91,7 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception
                           ) -> HttpResponse | None:
-        if isinstance(exception, DATABASE_DOWN):
+        if is_outage(exception):
             return unavailable_response(request, exception)
         return None
 
@@ -79,7 +99,7 @@ class DatabaseUnavailableMiddleware:
 def server_error(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
     """handler500: the 503 for a database outage met outside a view, else Django's 500."""
     exc = sys.exc_info()[1]
-    if isinstance(exc, DATABASE_DOWN):
+    if exc is not None and is_outage(exc):
         return unavailable_response(request, exc)
     return django_server_error(request)
 
@@ -88,5 +108,5 @@ def server_error(request: HttpRequest, *args: object, **kwargs: object) -> HttpR
 def _mark_database_down(sender: object, request: HttpRequest | None = None,
                         **kwargs: object) -> None:
     exc = sys.exc_info()[1]
-    if request is not None and isinstance(exc, DATABASE_DOWN):
+    if request is not None and exc is not None and is_outage(exc):
         setattr(request, _MARK, exc)

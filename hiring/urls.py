@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from hiring.api import ApiRootView
-from hiring.views import app, health, home
+from hiring.views import app, health, home, media
 
 # a database outage met outside a view answers the branded 503, anything else Django's 500
 handler500 = "hiring.unavailable.server_error"
@@ -35,8 +33,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
+    # public files (logos, feeds) from whatever storage holds them; MEDIA_URL is /media/
+    path("media/<path:name>", media.media_view, name="media"),
 ]
-
-if settings.DEBUG or settings.SERVE_MEDIA:
-    # uploaded files (logos) for the embedded default; production serves them from storage
-    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

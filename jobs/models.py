@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
 from hiring.models import Membership, Practice, User
+from hiring.storage import private_storage
 
 
 class EmploymentType(models.TextChoices):
@@ -282,7 +283,8 @@ class JobDocument(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     content_hash = models.CharField(max_length=64)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    file = models.FileField(upload_to="documents/%Y/%m/", blank=True)
+    # drafts and pay are not public: documents are private files, streamed after a check
+    file = models.FileField(upload_to="documents/%Y/%m/", storage=private_storage, blank=True)
     error = models.TextField(blank=True)
     requested_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="+")

@@ -16,6 +16,7 @@ from hiring.celery import app
 from hiring.models import Practice, User
 from hiring.roles import Role
 from tests.factories import MembershipFactory, PracticeFactory, UserFactory
+from tests.s3 import Bucket, s3_server
 from tests.workers import celery_worker
 
 
@@ -34,6 +35,26 @@ def _clean_cache():
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint(tmp_path_factory) -> Iterator[str]:
+    """One S3 server (moto) for the session; each test gets a bucket of its own."""
+    with s3_server(tmp_path_factory.mktemp("moto") / "moto.log") as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def bucket(s3_endpoint) -> Bucket:
+    return Bucket(s3_endpoint).create()
+
+
+@pytest.fixture
+def s3_storage(settings, bucket) -> Bucket:
+    """This process stores every file in `bucket`, as STORAGE=s3 does."""
+    for name, value in bucket.settings().items():
+        setattr(settings, name, value)
+    return bucket
 
 
 @pytest.fixture

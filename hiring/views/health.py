@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -39,13 +39,28 @@ def _broker() -> None:
 
 
 def _storage() -> None:
-    name = default_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
-    try:
-        with default_storage.open(name) as handle:
-            if handle.read() != b"ok":
-                raise RuntimeError("storage did not return what was written")
-    finally:
-        default_storage.delete(name)
+    # both: a deployment can get one bucket or folder right and the other wrong
+    for label in ("default", "private"):
+        storage = storages[label]
+        try:
+            name = storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+            try:
+                with storage.open(name) as handle:
+                    if handle.read() != b"ok":
+                        raise RuntimeError("storage did not return what was written")
+            finally:
+                storage.delete(name)
+        except Exception as exc:
+            raise StorageCheckFailed(label, exc) from exc
+
+
+class StorageCheckFailed(Exception):
+    """Which storage failed and how, in words safe to show (no keys, no paths)."""
+
+    def __init__(self, label: str, exc: Exception) -> None:
+        code = getattr(exc, "response", {}).get("Error", {}).get("Code", "")
+        self.detail = f"{label} storage: {code or type(exc).__name__}"
+        super().__init__(self.detail)
 
 
 CHECKS: dict[str, Callable[[], None]] = {
@@ -66,6 +81,8 @@ def healthz_view(request: HttpRequest) -> JsonResponse:
             check()
         except Exception as exc:
             report[name] = {"ok": False, "error": type(exc).__name__}
+            if isinstance(exc, StorageCheckFailed):
+                report[name]["detail"] = exc.detail
         else:
             report[name] = {"ok": True}
         report[name]["ms"] = round((time.monotonic() - started) * 1000, 1)
