@@ -66,7 +66,7 @@ class Bucket:
         self.client().create_bucket(Bucket=self.name)
         return self
 
-    def keys(self, prefix: str = "") -> list[str]:
+    def object_keys(self, prefix: str = "") -> list[str]:
         pages = self.client().get_paginator("list_objects_v2").paginate(
             Bucket=self.name, Prefix=prefix)
         return sorted(item["Key"] for page in pages for item in page.get("Contents", ()))

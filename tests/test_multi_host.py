@@ -261,7 +261,7 @@ def test_every_file_crosses_hosts_through_the_bucket(
     # and not one file was written to any host's own disk
     assert [p for host in (a, b, worker) for p in host.files()] == []
     assert not Path(settings.PRIVATE_MEDIA_ROOT).exists()
-    keys = bucket.keys()
+    keys = bucket.object_keys()
     assert {k.split("/")[0] for k in keys} <= {"private", "public"}
     assert any(k.startswith("private/signing/signed/") for k in keys)
 

@@ -30,6 +30,7 @@ from hiring.models import Practice
 from onboarding import esign
 from tests.factories import ResumeFactory
 from tests.onboarding.offer_helpers import hide_libreoffice
+from tests.s3 import Bucket
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -247,3 +248,21 @@ def test_the_restore_checks_find_a_signed_copy_that_no_longer_matches(practice, 
     assert problems == [
         f"hiring.Practice {practice.pk}: logo {practice.logo.name} is missing from its storage.",
         f"Signature {signature.public_id}: The signed copy no longer matches its SHA-256."]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_from_a_bucket_restores_into_another_bucket(
+        practice, s3_storage, s3_endpoint, tmp_path, monkeypatch, fresh_database):
+    _hire(practice, monkeypatch)
+    archive = _backup(tmp_path / "backups")
+    url, _params = fresh_database
+    target = Bucket(s3_endpoint).create()
+
+    result = _manage("restore", str(archive), DATABASE_URL=url, **target.env())
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "signatures verified: 1" in result.stdout
+    assert "Problems found: 0" in result.stdout
+    kept = [key for key in s3_storage.object_keys() if "/healthz/" not in key]
+    assert target.object_keys() == kept
+    assert all(target.read(key) == s3_storage.read(key) for key in kept)

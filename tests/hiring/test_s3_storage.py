@@ -50,7 +50,7 @@ def test_an_application_keeps_its_files_in_the_bucket_and_none_on_disk(
         response = _apply(client, job, cover_letter_file=cover)
 
     assert response.status_code == 302
-    keys = s3_storage.keys()
+    keys = s3_storage.object_keys()
     assert [k.split("/")[1] for k in keys] == ["cover-letters", "resumes"]
     assert all(k.startswith("private/") for k in keys)
     assert _files_under(settings.PRIVATE_MEDIA_ROOT) == []
@@ -95,7 +95,7 @@ def test_a_logo_is_served_at_media_from_the_bucket(client, practice, s3_storage)
     response = client.get(practice.logo.url)
 
     assert practice.logo.url.startswith("/media/")
-    assert s3_storage.keys() == [f"public/{practice.logo.name}"]
+    assert s3_storage.object_keys() == [f"public/{practice.logo.name}"]
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert b"".join(response.streaming_content) == b"\x89PNG fake"
