@@ -203,6 +203,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Security -------------------------------------------------------------------------------
+# Sessions live in the database, which every web host shares (never a process's memory or
+# a host's disk), so a sign-in on one host holds on the next request to another.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
