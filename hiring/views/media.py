@@ -31,6 +31,8 @@ def media_view(request: HttpRequest, name: str) -> HttpResponse:
         handle = default_storage.open(name, "rb")
     except SuspiciousOperation as exc:  # "../" and absolute names
         raise Http404 from exc
+    except (IsADirectoryError, FileNotFoundError) as exc:  # a folder, or a file just removed
+        raise Http404 from exc
     except STORAGE_ERRORS:
         logger.warning("Public file storage failed while serving a file", exc_info=True)
         return HttpResponse("File storage is unavailable.", status=503,

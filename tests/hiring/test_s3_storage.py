@@ -163,3 +163,12 @@ def test_a_staff_download_while_the_storage_is_down_answers_a_clean_503(
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "back in a moment" in response.content.decode()
+
+
+def test_a_folder_under_media_is_not_found(client, practice):
+    with scopes_disabled():
+        practice.logo.save("logo.png", ContentFile(b"\x89PNG fake"), save=True)
+    folder = practice.logo.name.rsplit("/", 1)[0]
+
+    assert client.get(f"/media/{folder}").status_code == 404
+    assert client.get(f"/media/{folder}/").status_code == 404
