@@ -1,4 +1,4 @@
-# The image behind web, worker and beat in docker-compose.yml.
+# The image behind web, worker and beat in docker-compose.yml (`hiring:local`, built once).
 #
 # The Debian release is named, not left to the tag's default, because the Postgres client below
 # comes from it: pg_dump only dumps a server of its own major version or older, so the client

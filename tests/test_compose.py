@@ -43,7 +43,9 @@ def _substitute(text: str, env: dict[str, str]) -> str:
         name = match.group("braced") or match.group("bare")
         op, arg = match.group("op"), match.group("arg")
         value = env.get(name)
-        present = value is not None if op and not op.startswith(":") else bool(value)
+        # with a colon (`:-`, `:?`, `:+`) an empty value counts as unset; without one
+        # (`-`, `?`, `+`) only an unset variable does
+        present = bool(value) if op is None or op.startswith(":") else value is not None
         if op in {"-", ":-"}:
             return value if present else arg
         if op in {"?", ":?"}:
@@ -123,7 +125,8 @@ def test_web_worker_and_beat_share_build_environment_and_volumes():
     assert all(service["build"] == django[0]["build"] for service in django)
     assert all(service["environment"] == django[0]["environment"] for service in django)
     assert all(service["volumes"] == django[0]["volumes"] for service in django)
-    assert all("image" not in service for service in django)  # all three built from ./
+    # one image name: built once from ./, run by all three
+    assert {service["image"] for service in django} == {"hiring:local"}
 
 
 @pytest.mark.parametrize("setting", ["MEDIA_ROOT", "PRIVATE_MEDIA_ROOT"])
@@ -288,7 +291,34 @@ def test_the_operator_s_own_bucket_and_keys_reach_the_app_and_minio_alike():
     assert all_services["minio"]["environment"]["MINIO_ROOT_PASSWORD"] == "long-secret"
 
 
+def test_empty_aws_values_reach_the_app_empty_so_it_uses_aws_s3_and_its_own_credentials():
+    # AWS S3 has no endpoint to name; without keys boto3 finds the host's IAM role
+    all_services = services(STORAGE="s3", AWS_S3_ENDPOINT_URL="", AWS_ACCESS_KEY_ID="",
+                            AWS_SECRET_ACCESS_KEY="")
+
+    for name in DJANGO_SERVICES:
+        environment = all_services[name]["environment"]
+        assert environment["AWS_S3_ENDPOINT_URL"] == ""
+        assert environment["AWS_ACCESS_KEY_ID"] == ""
+        assert environment["AWS_SECRET_ACCESS_KEY"] == ""
+
+
 # --- variables ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "env", "expected"), [
+    ("${X:-d}", {}, "d"), ("${X:-d}", {"X": ""}, "d"), ("${X:-d}", {"X": "v"}, "v"),
+    ("${X-d}", {}, "d"), ("${X-d}", {"X": ""}, ""), ("${X-d}", {"X": "v"}, "v"),
+    ("${X:+o}", {"X": ""}, ""), ("${X+o}", {"X": ""}, "o"), ("$$X", {"X": "v"}, "$X"),
+])
+def test_substitution_treats_an_empty_variable_as_compose_does(text, env, expected):
+    assert _substitute(text, env) == expected
+
+
+def test_substitution_refuses_a_required_variable_that_is_empty_only_with_a_colon():
+    assert _substitute("${X?missing}", {"X": ""}) == ""
+    with pytest.raises(ValueError, match="missing"):
+        _substitute("${X:?missing}", {"X": ""})
 
 
 def test_compose_refuses_to_start_without_a_secret_key():
