@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -33,7 +34,7 @@ from hiring import outbox
 from hiring.emails import send_templated_email
 from hiring.models import Practice, normalize_email
 from hiring.services import audit_log
-from hiring.storage import files_guard
+from hiring.storage import delete_on_commit, files_guard, storage_is_down
 from jobs.models import ApplicationQuestion, Job
 from jobs.selectors import job_accepts_applications
 
@@ -89,9 +90,9 @@ def application_submit(*, job: Job, submission: Submission, submission_key: UUID
     application = Application.objects.filter(candidate=candidate, job=job).first()
     if application is not None:
         with files_guard() as saved:
-            saved.append(_resume_add(candidate=candidate, application=application,
-                                     source=resume).file)
-        audit_log(action="candidates.application.reapplied", obj=application)
+            _resume_add(candidate=candidate, application=application, source=resume,
+                        saved=saved)
+            audit_log(action="candidates.application.reapplied", obj=application)
         return Outcome(application, created=False, reapplied=True)
     try:
         with transaction.atomic():
@@ -101,21 +102,22 @@ def application_submit(*, job: Job, submission: Submission, submission_key: UUID
                 submission_key=submission_key, consented_at=timezone.now())
     except IntegrityError:  # the same form arrived twice at the same moment
         return Outcome(Application.objects.get(submission_key=submission_key), created=False)
+    from candidates.tasks import application_confirmation_send as confirmation_task
+
+    # whatever fails from here on rolls back, and the files saved so far go with it
     with files_guard() as saved:
         if submission.cover_letter_file is not None:
             checked = check_document(submission.cover_letter_file)
             application.cover_letter_file.save(f"cover.{checked.kind.extension}",
-                                               submission.cover_letter_file, save=True)
+                                               submission.cover_letter_file, save=False)
             saved.append(application.cover_letter_file)
-        saved.append(_resume_add(candidate=candidate, application=application,
-                                 source=resume).file)
-    _answers_save(application, submission.answers)
-    application = application_enter_pipeline(application=application)
-    from candidates.tasks import application_confirmation_send as confirmation_task
-
-    outbox.enqueue(confirmation_task, practice=practice, application_id=application.pk)
-    audit_log(action="candidates.application.submitted", obj=application,
-              data={"job": str(job.public_id), "source": application.source})
+            application.save(update_fields=["cover_letter_file"])
+        _resume_add(candidate=candidate, application=application, source=resume, saved=saved)
+        _answers_save(application, submission.answers)
+        application = application_enter_pipeline(application=application)
+        outbox.enqueue(confirmation_task, practice=practice, application_id=application.pk)
+        audit_log(action="candidates.application.submitted", obj=application,
+                  data={"job": str(job.public_id), "source": application.source})
     return Outcome(application, created=True)
 
 
@@ -157,9 +159,9 @@ def _answers_save(application: Application, answers: dict[int, Any]) -> None:
 
 
 def _resume_add(*, candidate: Candidate, application: Application,
-                source: UploadedFile | StagedUpload) -> Resume:
-    """Keep a résumé as the candidate's next version and extract its text in the
-    background."""
+                source: UploadedFile | StagedUpload, saved: list[FieldFile]) -> Resume:
+    """Keep a résumé as the candidate's next version (its file added to `saved`, for the
+    caller's files_guard) and extract its text in the background."""
     from candidates.tasks import resume_extract_text as extract_task
 
     version = (candidate.resumes.aggregate(n=Max("version"))["n"] or 0) + 1
@@ -174,9 +176,12 @@ def _resume_add(*, candidate: Candidate, application: Application,
     resume = Resume(practice=candidate.practice, candidate=candidate, application=application,
                     version=version, **meta)
     resume.file.save(f"resume.{meta['extension']}", upload, save=False)
+    saved.append(resume.file)
     resume.save()
     if isinstance(source, StagedUpload):
-        source.file.delete(save=False)
+        # after commit: a rollback must find the staged row with its file for the next try
+        source.file.close()  # opened to copy it
+        delete_on_commit(source.file)
         source.delete()
     outbox.enqueue(extract_task, practice=candidate.practice, resume_id=resume.pk)
     return resume
@@ -260,6 +265,8 @@ def resume_text_extract(*, resume: Resume) -> Resume:
         with resume.file.open("rb") as handle:
             text = extract_text(handle, resume.extension)
     except Exception as exc:
+        if storage_is_down(exc):
+            raise  # not the file's fault: the task tries again later
         logger.warning("Résumé %s could not be read: %s", resume.pk, type(exc).__name__)
         status, text = Resume.TextStatus.FAILED, ""
     else:

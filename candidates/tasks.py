@@ -20,9 +20,11 @@ def application_confirmation_send(practice: Practice, *, application_id: int) ->
     send(application=practice.applications.get(pk=application_id))
 
 
-@shared_task(base=PracticeTask, acks_late=True)
+@shared_task(base=PracticeTask, acks_late=True, autoretry_for=TRANSIENT_ERRORS,
+             retry_backoff=30, retry_jitter=True, max_retries=8)
 def resume_extract_text(practice: Practice, *, resume_id: int) -> None:
-    """Read a résumé's words for search. Idempotent: a résumé read already is skipped."""
+    """Read a résumé's words for search. Idempotent: a résumé read already is skipped. A
+    storage outage is retried with backoff from 30 s, for up to about 45 minutes."""
     from candidates.models import Resume
     from candidates.services import resume_text_extract
 

@@ -131,6 +131,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # people in "private", never served by URL (hiring/storage.py). Every process of a deployment
 # must see the same files: one shared folder mounted at the same path, or STORAGE=s3.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+if MEDIA_ROOT.resolve().is_relative_to(PRIVATE_MEDIA_ROOT.resolve()) or (
+        PRIVATE_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve())):
+    # /media/ serves the public folder: private files inside it would be one URL away
+    raise ImproperlyConfigured("MEDIA_ROOT and PRIVATE_MEDIA_ROOT must be separate folders, "
+                               "neither inside the other.")
 STORAGE = env("STORAGE", default="local")
 if STORAGE == "local":
     _files = {
@@ -146,15 +151,20 @@ elif STORAGE == "s3":
     AWS_ACCESS_KEY_ID = _secret("AWS_ACCESS_KEY_ID") or None
     AWS_SECRET_ACCESS_KEY = _secret("AWS_SECRET_ACCESS_KEY") or None
     AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default="") or None
-    # Lifetime of a signed link to a private file, should one ever be handed out.
-    AWS_S3_SIGNED_URL_SECONDS = env.int("AWS_S3_SIGNED_URL_SECONDS", default=300)
-    # A bucket that does not answer must cost a request seconds, not minutes of retries.
+    # Lifetime of a signed link to a private file (django-storages' own setting). The app
+    # streams private files through its checked views and hands out no such link today.
+    AWS_QUERYSTRING_EXPIRE = env.int("AWS_S3_SIGNED_URL_SECONDS", default=300)
+    # A bucket that does not answer must cost a request seconds, not a gunicorn timeout:
+    # short timeouts, one retry. Checksums only where S3 requires them: boto3's default
+    # CRC headers on every upload are refused by Backblaze B2 and older Ceph and MinIO.
     # Path-style addressing for S3-compatible servers (MinIO, Ceph), which need no DNS name
     # per bucket; AWS itself chooses.
     AWS_S3_CLIENT_CONFIG = _BotoConfig(
         connect_timeout=env.float("AWS_S3_CONNECT_TIMEOUT", default=3.0),
-        read_timeout=env.float("AWS_S3_READ_TIMEOUT", default=30.0),
-        retries={"max_attempts": 2, "mode": "standard"},
+        read_timeout=env.float("AWS_S3_READ_TIMEOUT", default=10.0),
+        retries={"max_attempts": env.int("AWS_S3_MAX_ATTEMPTS", default=2), "mode": "standard"},
+        request_checksum_calculation="when_required",
+        response_checksum_validation="when_required",
         signature_version="s3v4",
         s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE",
                                     default="path" if AWS_S3_ENDPOINT_URL else "auto")})

@@ -12,8 +12,11 @@ S3-compatible bucket with a `public/` and a `private/` prefix (settings.py).
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import posixpath
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -22,6 +25,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.core.signals import setting_changed
+from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.utils.encoding import filepath_to_uri
 from django.utils.functional import LazyObject, empty
@@ -29,14 +33,28 @@ from storages.backends.s3 import S3Storage
 
 logger = logging.getLogger(__name__)
 
-# What a storage raises when it cannot be reached or refuses us (a full disk, a missing
-# bucket, a wrong key, a network failure): the caller keeps the user's input and says so.
+# Everything a storage may raise (local folders: OSError; buckets: botocore's errors). The
+# one list of it: views, services and tasks catch these, and `storage_is_down` tells an
+# outage from a single missing file.
 STORAGE_ERRORS: tuple[type[BaseException], ...] = (OSError, BotoCoreError, ClientError)
+# A local disk that is full, read-only, over quota, failing or not ours to write.
+_DISK_DOWN = {errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EIO, errno.EACCES, errno.EPERM}
 
 
 class StorageUnavailable(Exception):
     """A file could not be written or read because its storage is failing; nothing was
     kept of the change that needed it."""
+
+
+def storage_is_down(exc: BaseException) -> bool:
+    """Whether `exc` means the storage itself fails (unreachable, refusing our key, no such
+    bucket, a full disk), as opposed to one file that is not there."""
+    if isinstance(exc, StorageUnavailable | BotoCoreError):
+        return True
+    if isinstance(exc, ClientError):
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        return status != 404 or exc.response.get("Error", {}).get("Code") == "NoSuchBucket"
+    return isinstance(exc, OSError) and exc.errno in _DISK_DOWN
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
@@ -56,7 +74,18 @@ class PrivateFileSystemStorage(FileSystemStorage):
         return None
 
 
-class PublicS3Storage(S3Storage):
+class UniqueNamesMixin:
+    """A random part in every name made for a file field. A bucket has no atomic "create
+    if absent": the check that a name is free and the upload are two requests, so two
+    practices saving `exports/<same-slug>.csv` at one moment could otherwise share one object.
+    Names given to `save()` directly (a restore, a feed) stay exactly as given."""
+
+    def generate_filename(self, filename: str) -> str:
+        stem, extension = posixpath.splitext(super().generate_filename(filename))  # type: ignore[misc]
+        return f"{stem}-{secrets.token_hex(6)}{extension}"
+
+
+class PublicS3Storage(UniqueNamesMixin, S3Storage):
     """Logos and feeds under `public/`. Their URL is the app's `/media/` view rather than
     the bucket's, so the bucket needs no public policy and pages never name it."""
 
@@ -68,7 +97,7 @@ class PublicS3Storage(S3Storage):
         return f"{settings.MEDIA_URL}{filepath_to_uri(name)}"
 
 
-class PrivateS3Storage(S3Storage):
+class PrivateS3Storage(UniqueNamesMixin, S3Storage):
     """People's files under `private/`, never public: objects get no ACL (the bucket's
     owner only), and a URL, if ever asked for, is signed and short-lived."""
 
@@ -76,11 +105,6 @@ class PrivateS3Storage(S3Storage):
     querystring_auth = True
     file_overwrite = False
     default_acl = None
-
-    def get_default_settings(self) -> dict[str, Any]:
-        values = super().get_default_settings()
-        values["querystring_expire"] = settings.AWS_S3_SIGNED_URL_SECONDS
-        return values
 
 
 class _PrivateStorage(LazyObject):
@@ -107,20 +131,36 @@ def _reset_private(*, setting: str, **kwargs: Any) -> None:
 setting_changed.connect(_reset_private)
 
 
-
 @contextmanager
 def files_guard() -> Iterator[list[FieldFile]]:
-    """For a change that stores files: the caller appends each file it saved; if a storage
+    """For a change that stores files: the caller appends each file it saved. If anything
     fails inside the block, those files are removed again (the database change rolls back
-    with its transaction) and StorageUnavailable is raised for the view to explain."""
+    with its transaction, so no row will name them); a storage failure becomes
+    StorageUnavailable, for the view to explain."""
     saved: list[FieldFile] = []
     try:
         yield saved
-    except STORAGE_ERRORS as exc:
+    except BaseException as exc:
         for field_file in saved:
             try:
                 field_file.storage.delete(field_file.name)
             except STORAGE_ERRORS:
                 logger.warning("Could not remove %s after a failed change", field_file.name)
-        logger.warning("File storage failed; the change was not kept", exc_info=True)
-        raise StorageUnavailable from exc
+        if isinstance(exc, STORAGE_ERRORS):
+            logger.warning("File storage failed; the change was not kept", exc_info=True)
+            raise StorageUnavailable from exc
+        raise
+
+
+def delete_on_commit(field_file: FieldFile) -> None:
+    """Remove a stored file once the transaction that stops naming it commits; a rollback
+    keeps the row and its file together."""
+    storage, name = field_file.storage, field_file.name
+
+    def delete() -> None:
+        try:
+            storage.delete(name)
+        except STORAGE_ERRORS:  # an orphan in storage, not a failed change
+            logger.warning("Could not remove %s", name, exc_info=True)
+
+    transaction.on_commit(delete)

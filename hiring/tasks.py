@@ -11,11 +11,13 @@ import celery
 from celery import shared_task
 from django_scopes import scope
 
-from hiring.locks import one_at_a_time
+from hiring.locks import one_at_a_time, run_alone
 from hiring.models import Practice
+from hiring.storage import STORAGE_ERRORS
 
-# Errors worth another try later: the mail server or the network had a bad moment.
-TRANSIENT_ERRORS = (SMTPException, ConnectionError, TimeoutError, OSError)
+# Errors worth another try later: the mail server, the network or the file storage had a
+# bad moment.
+TRANSIENT_ERRORS = (SMTPException, TimeoutError, *STORAGE_ERRORS)
 
 
 class PracticeTask(celery.Task):
@@ -56,18 +58,20 @@ def password_reset_send(*, user_id: int) -> None:
 
 
 @shared_task
-@one_at_a_time(default=0)
 def practices_fan_out(task_name: str) -> int:
     """Run a practice task once for each active practice (periodic jobs are per practice).
     Named by string, so the core needs no import of the later apps that own the tasks.
-    One fan-out at a time; the practice tasks claim each reminder, so even a second beat's
-    fan-out after this one sends nothing twice."""
+    One fan-out of each task at a time (others run alongside); the practice tasks claim
+    each reminder, so even a second beat's fan-out after this one sends nothing twice."""
     from hiring.celery import app
 
-    ids = list(Practice.objects.filter(is_active=True).values_list("pk", flat=True))
-    for practice_id in ids:
-        app.send_task(task_name, args=[practice_id])
-    return len(ids)
+    with run_alone(f"{practices_fan_out.name}:{task_name}") as mine:
+        if not mine:
+            return 0
+        ids = list(Practice.objects.filter(is_active=True).values_list("pk", flat=True))
+        for practice_id in ids:
+            app.send_task(task_name, args=[practice_id])
+        return len(ids)
 
 
 @shared_task(acks_late=True)

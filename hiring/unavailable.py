@@ -21,7 +21,6 @@ import logging
 import sys
 from collections.abc import Callable
 
-from botocore.exceptions import BotoCoreError, ClientError
 from django.core.signals import got_request_exception
 from django.db.utils import InterfaceError, OperationalError
 from django.dispatch import receiver
@@ -29,7 +28,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views.defaults import server_error as django_server_error
 
-from hiring.storage import StorageUnavailable
+from hiring.storage import storage_is_down
 
 logger = logging.getLogger(__name__)
 
@@ -37,27 +36,17 @@ logger = logging.getLogger(__name__)
 # come wrapped in these), whether a view, the session or the user lookup met it.
 DATABASE_DOWN = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
-
-
-def _storage_down(exc: BaseException) -> bool:
-    """A bucket that cannot be reached or refuses us (down, a wrong key, no such bucket); a
-    single missing object is not an outage."""
-    if isinstance(exc, ClientError):
-        error = exc.response.get("Error", {})
-        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-        return status != 404 or error.get("Code") == "NoSuchBucket"
-    return isinstance(exc, StorageUnavailable | BotoCoreError)
+API_PREFIX = "/api/"
+_MARK = "_part_unavailable"
 
 
 def is_outage(exc: BaseException) -> bool:
-    return isinstance(exc, DATABASE_DOWN) or _storage_down(exc)
-
-API_PREFIX = "/api/"
-_MARK = "_database_unavailable"
+    """The database or the file storage failing, as opposed to a bug."""
+    return isinstance(exc, DATABASE_DOWN) or storage_is_down(exc)
 
 
 def unavailable_response(request: HttpRequest, exc: BaseException) -> HttpResponse:
-    """The 503 for a request that met a database outage: JSON under /api/, else the branded
+    """The 503 for a request that met an outage: JSON under /api/, else the branded
     page. Logs one warning line (no traceback: the cause is known and it repeats)."""
     part = "Database" if isinstance(exc, DATABASE_DOWN) else "File storage"
     logger.warning("%s unavailable (%s) for %s %s; answered 503", part, type(exc).__name__,
@@ -105,7 +94,7 @@ def server_error(request: HttpRequest, *args: object, **kwargs: object) -> HttpR
 
 
 @receiver(got_request_exception)
-def _mark_database_down(sender: object, request: HttpRequest | None = None,
+def _mark_outage(sender: object, request: HttpRequest | None = None,
                         **kwargs: object) -> None:
     exc = sys.exc_info()[1]
     if request is not None and exc is not None and is_outage(exc):

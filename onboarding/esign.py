@@ -301,7 +301,8 @@ def signed_pdf_make(signature: Signature) -> bool:
         return False
     storage = signature.signed_pdf.storage
     # a name of this run's own, so the run that loses below deletes only its own copy, never
-    # the one the row names (storages that overwrite, like S3, would give both runs one name)
+    # the one the row names (a bucket checks a name is free and writes it in two requests,
+    # so two runs could otherwise both take one name)
     name = storage.save(f"signing/signed/signed-{signature.public_id}-{unique_suffix()}.pdf",
                         ContentFile(pdf))
     written = Signature.objects.filter(pk=signature.pk, signed_pdf="").update(

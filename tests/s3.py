@@ -87,11 +87,13 @@ class Bucket:
             "STORAGE": "s3", "AWS_STORAGE_BUCKET_NAME": self.name,
             "AWS_S3_ENDPOINT_URL": self.endpoint, "AWS_ACCESS_KEY_ID": KEY_ID,
             "AWS_SECRET_ACCESS_KEY": SECRET, "AWS_S3_REGION_NAME": REGION,
-            "AWS_S3_SIGNED_URL_SECONDS": 300,
-            "AWS_S3_CLIENT_CONFIG": Config(connect_timeout=3, read_timeout=30,
-                                           retries={"max_attempts": 2, "mode": "standard"},
-                                           signature_version="s3v4",
-                                           s3={"addressing_style": "path"}),
+            "AWS_QUERYSTRING_EXPIRE": 300,
+            "AWS_S3_CLIENT_CONFIG": Config(
+                connect_timeout=3, read_timeout=10, retries={"max_attempts": 2,
+                                                              "mode": "standard"},
+                request_checksum_calculation="when_required",
+                response_checksum_validation="when_required",
+                signature_version="s3v4", s3={"addressing_style": "path"}),
             "STORAGES": {
                 "default": {"BACKEND": "hiring.storage.PublicS3Storage"},
                 "private": {"BACKEND": "hiring.storage.PrivateS3Storage"},

@@ -21,12 +21,15 @@ logger = logging.getLogger(__name__)
 INLINE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "application/xml",
                 "text/xml"}
 MAX_AGE_SECONDS = 60 * 60  # logo names change with every upload; an hour is plenty
+# What the public storage is for: practices' logos and the job-board feeds. Anything else
+# found there (a file left by an older release, a folder set up wrong) is not served.
+PUBLIC_PREFIXES = ("practices/", "feeds/")
 
 
 @require_safe
 def media_view(request: HttpRequest, name: str) -> HttpResponse:
     try:
-        if name.startswith("healthz/") or not default_storage.exists(name):
+        if not name.startswith(PUBLIC_PREFIXES) or not default_storage.exists(name):
             raise Http404
         handle = default_storage.open(name, "rb")
     except SuspiciousOperation as exc:  # "../" and absolute names

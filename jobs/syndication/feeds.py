@@ -228,8 +228,9 @@ def _store(feed: Feed, tmp: BinaryIO, digest: str) -> str:
 
 def _delete_later(name: str, *, kept: str) -> None:
     """Delete a stored file once the row no longer names it (after commit). Never the file
-    the row keeps (`kept`): a storage that overwrites (S3) gives two builds of the same
-    content one name, and a concurrent build's copy would be that very file."""
+    the row keeps (`kept`): two builds of the same content may end with one name (a bucket
+    checks that a name is free and writes it in two requests, so both can take it), and a
+    concurrent build's copy would be that very file."""
     if name and name != kept:
         transaction.on_commit(partial(_delete_quietly, name))
 

@@ -1,9 +1,10 @@
 """Two workers take the same job at once (a redelivered message, a doubled beat): each kind
 of file a worker makes ends with one stored file, named by its row, and no second copy.
 
-The storages here overwrite a name written twice, as S3 does, instead of choosing another
-name as a local folder does: a run that loses and deletes "its" copy must not delete the
-winner's. Each run is a thread with its own database connection."""
+The storages here overwrite a name written twice, as a bucket can when two runs both find
+a name free before either writes it, instead of choosing another name as a local folder
+does: a run that loses and deletes "its" copy must not delete the winner's. Each run is a
+thread with its own database connection."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from candidates.models import Application, Candidate, Resume
 from hiring.models import OutboxTask
 from jobs.models import Job
 from tests.candidates.files import pdf_bytes, pdf_upload, upload
-from tests.factories import JobFactory
+from tests.factories import BulkActionFactory, JobFactory
 from tests.s3 import free_port
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +110,8 @@ def test_media_never_reaches_private_files(client, s3_storage):
 
 
 def test_a_file_of_another_type_downloads_instead_of_opening(client, s3_storage):
-    name = storages["default"].save("logos/x/page.html", ContentFile(b"<script>1</script>"))
+    name = storages["default"].save("practices/x/page.html",
+                                    ContentFile(b"<script>1</script>"))
 
     response = client.get(f"/media/{name}")
 
@@ -172,3 +173,25 @@ def test_a_folder_under_media_is_not_found(client, practice):
 
     assert client.get(f"/media/{folder}").status_code == 404
     assert client.get(f"/media/{folder}/").status_code == 404
+
+
+def test_media_serves_only_what_the_public_storage_is_for(client, s3_storage):
+    # e.g. a job document left in the public storage by an older release
+    name = storages["default"].save("documents/2026/01/job.docx", ContentFile(b"PK draft"))
+
+    assert client.get(f"/media/{name}").status_code == 404
+
+
+def test_names_made_for_file_fields_never_collide_in_a_bucket(practice, s3_storage):
+    """A bucket cannot create a name only if it is free: every generated name gets a random
+    part, while a name given to save() (a restore) is kept exactly."""
+    with scopes_disabled():
+        first = BulkActionFactory.build(practice=practice)
+        second = BulkActionFactory.build(practice=practice)
+        first.result_file.save("riverside-applicants.csv", ContentFile(b"a"), save=False)
+        second.result_file.save("riverside-applicants.csv", ContentFile(b"b"), save=False)
+    kept = storages["private"].save("exports/exact-name.csv", ContentFile(b"c"))
+
+    assert first.result_file.name != second.result_file.name
+    assert first.result_file.name.startswith("exports/riverside-applicants-")
+    assert kept == "exports/exact-name.csv"
