@@ -9,8 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from candidates.models import Application, Stage, private_storage
+from candidates.models import Application, Stage
 from hiring.models import Membership, Practice, User
+from hiring.storage import private_storage
 from jobs.models import Job
 
 

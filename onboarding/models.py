@@ -13,8 +13,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
-from candidates.models import Application, private_storage
+from candidates.models import Application
 from hiring.models import Membership, Practice, User
+from hiring.storage import private_storage
 from jobs.models import PayUnit
 
 

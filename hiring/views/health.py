@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,29 +40,47 @@ def _broker() -> None:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 
-def _storage() -> None:
-    # both: a deployment can get one bucket or folder right and the other wrong
-    for label in ("default", "private"):
-        storage = storages[label]
-        try:
-            name = storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
-            try:
-                with storage.open(name) as handle:
-                    if handle.read() != b"ok":
-                        raise RuntimeError("storage did not return what was written")
-            finally:
-                storage.delete(name)
-        except Exception as exc:
-            raise StorageCheckFailed(label, exc) from exc
-
-
 class StorageCheckFailed(Exception):
     """Which storage failed and how, in words safe to show (no keys, no paths)."""
 
-    def __init__(self, label: str, exc: Exception) -> None:
+    def __init__(self, label: str, exc: BaseException) -> None:
         code = getattr(exc, "response", {}).get("Error", {}).get("Code", "")
         self.detail = f"{label} storage: {code or type(exc).__name__}"
         super().__init__(self.detail)
+
+
+# A bucket that hangs must not hold a web worker for every probe of every load balancer: the
+# check answers within this many seconds, and a write still under way finishes on its own.
+STORAGE_CHECK_SECONDS = 5.0
+
+
+def _storage_round_trip(label: str) -> None:
+    storage = storages[label]
+    name = storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+    try:
+        with storage.open(name) as handle:
+            if handle.read() != b"ok":
+                raise RuntimeError("storage did not return what was written")
+    finally:
+        storage.delete(name)
+
+
+def _storage() -> None:
+    # both: a deployment can get one bucket or folder right and the other wrong
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="healthz-storage")
+    futures = {label: pool.submit(_storage_round_trip, label)
+               for label in ("default", "private")}
+    deadline = time.monotonic() + STORAGE_CHECK_SECONDS
+    try:
+        for label, future in futures.items():
+            try:
+                future.result(timeout=max(0.0, deadline - time.monotonic()))
+            except FutureTimeout as exc:
+                raise StorageCheckFailed(label, TimeoutError()) from exc
+            except Exception as exc:
+                raise StorageCheckFailed(label, exc) from exc
+    finally:
+        pool.shutdown(wait=False)  # never wait here for a storage that hangs
 
 
 CHECKS: dict[str, Callable[[], None]] = {

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from django.core.management import call_command
 from django_scopes import scopes_disabled
@@ -44,6 +47,28 @@ def test_healthz_reports_a_broken_storage(client, monkeypatch):
     assert response.status_code == 503
     assert response.json()["checks"]["storage"] == {
         "ok": False, "error": "PermissionError", "ms": response.json()["checks"]["storage"]["ms"]}
+
+
+def test_healthz_answers_in_time_when_a_storage_hangs(client, monkeypatch):
+    released = threading.Event()
+    real = health._storage_round_trip
+
+    def hanging(label: str) -> None:
+        if label == "private":
+            released.wait(10)  # a bucket that accepts the connection and never answers
+        real(label)
+
+    monkeypatch.setattr(health, "_storage_round_trip", hanging)
+    monkeypatch.setattr(health, "STORAGE_CHECK_SECONDS", 0.5)
+    started = time.monotonic()
+    try:
+        response = client.get("/healthz")
+    finally:
+        released.set()
+
+    assert time.monotonic() - started < 3
+    assert response.status_code == 503
+    assert response.json()["checks"]["storage"]["detail"] == "private storage: TimeoutError"
 
 
 def test_seed_demo_is_idempotent(capsys):
