@@ -4,10 +4,10 @@ CandidatesConfig.ready): how many applications and résumés came back."""
 from __future__ import annotations
 
 from candidates.models import Application, Resume
-from hiring.backups import CheckResult, register_restore_check
+from hiring.backups import CheckResult, restore_check_register
 
 
-@register_restore_check
+@restore_check_register
 def applications_counted() -> CheckResult:
     return CheckResult(counts={"applications": Application.objects.count(),
                                "résumés": Resume.objects.count()})

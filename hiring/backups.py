@@ -5,11 +5,16 @@ dump, or a copy of the embedded default's SQLite file), every file of the "defau
 Files are read and written only through Django's storage API (`listdir`, `open`, `save`),
 so the same archive comes from, and goes back to, local folders or S3 alike.
 
-A restore goes only into an empty database and empty storages, and then runs the checks
-that the apps register here (`register_restore_check`, from their AppConfig.ready): the
-core cannot import the later stages of the pipeline, yet the e-signature checks of
-onboarding must run on the restored copy. Each check returns what it counted and what it
-found wrong; the restore command prints both.
+A restore goes only into an empty database and empty storages. It writes the files first
+and the database last, in one transaction: a failure before the database commits deletes
+the files written, so nothing is kept and the restore can simply be run again. Then it runs
+the checks that the apps register here (`restore_check_register`, from their
+AppConfig.ready): the core cannot import the later stages of the pipeline, yet the
+e-signature checks of onboarding must run on the restored copy. Each check returns what it
+counted, what it found wrong and what it found harmless; the restore command prints all.
+
+Storage failures (a missing bucket, a refused key, a full disk) end as a BackupError that
+names the storage and, for S3, the error code.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import posixpath
 import shutil
@@ -37,7 +43,10 @@ from django.core.files.storage import Storage, storages
 from django.db import connection, models
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils.functional import LazyObject, empty
 from django_scopes import scopes_disabled
+
+from hiring.storage import STORAGE_ERRORS
 
 FORMAT = "hiring-backup"
 FORMAT_VERSION = 1
@@ -49,10 +58,29 @@ STORAGE_ALIASES = ("default", "private")
 STORAGE_PREFIX = "storage"  # members are storage/<alias>/<name as the storage knows it>
 SKIPPED_FOLDERS = {"healthz"}  # the health check's probe files come and go
 CHUNK = 1024 * 1024
+# Files the app rebuilds or throws away. One deleted between the dump and the copy (a feed
+# replaced by a newer build, a staged upload purged) is expected, not a damaged backup.
+EXPENDABLE = {("default", "feeds/"): "feeds are rebuilt when next requested",
+              ("private", "staged/"): "staged uploads are discarded after a day anyway"}
+
+logger = logging.getLogger(__name__)
 
 
 class BackupError(Exception):
     """A backup or restore that cannot go on; the message says why and what to do."""
+
+
+class StorageFailed(BackupError):
+    """A storage refused or could not be reached; names it, and the S3 error code."""
+
+    def __init__(self, alias: str, exc: BaseException) -> None:
+        error = getattr(exc, "response", {}).get("Error", {})  # a botocore ClientError's
+        if code := error.get("Code", ""):
+            super().__init__(f"The {alias} storage failed (S3 error {code}: "
+                             f"{error.get('Message') or exc}). Check AWS_STORAGE_BUCKET_NAME, "
+                             "the endpoint and the key's permissions.")
+        else:
+            super().__init__(f"The {alias} storage failed ({type(exc).__name__}: {exc}).")
 
 
 @dataclass(frozen=True)
@@ -106,14 +134,15 @@ class Manifest:
 @dataclass(frozen=True)
 class CheckResult:
     counts: dict[str, int]  # what was looked at, e.g. {"signatures verified": 3}
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # the restored copy is wrong
+    warnings: list[str] = field(default_factory=list)  # worth saying, but harmless
 
 
 RestoreCheck = Callable[[], CheckResult]
 _checks: list[RestoreCheck] = []
 
 
-def register_restore_check(check: RestoreCheck) -> RestoreCheck:
+def restore_check_register(check: RestoreCheck) -> RestoreCheck:
     """Run `check` after every restore, with scopes disabled; it reads, never writes."""
     if check not in _checks:
         _checks.append(check)
@@ -132,28 +161,50 @@ def restore_checks_run() -> list[CheckResult]:
     return results
 
 
-@register_restore_check
+def _alias_of(storage: Storage) -> str | None:
+    if isinstance(storage, LazyObject):  # default_storage, hiring.storage.private_storage()
+        if storage._wrapped is empty:
+            storage._setup()
+        storage = storage._wrapped
+    return next((alias for alias in STORAGE_ALIASES if storages[alias] is storage), None)
+
+
+def _expendable(alias: str | None, name: str) -> str | None:
+    """Why a missing file does no harm, if it does none."""
+    return next((reason for (where, prefix), reason in EXPENDABLE.items()
+                 if where == alias and name.startswith(prefix)), None)
+
+
+@restore_check_register
 def core_check() -> CheckResult:
     """Practices, and whether every file a row names exists in its storage (the reason the
-    database is dumped before the files are copied)."""
+    database is dumped before the files are copied). A missing file the app rebuilds or
+    discards (EXPENDABLE) is a warning; any other is a problem."""
     from hiring.models import Practice
 
-    problems, checked = [], 0
+    problems, warnings, checked = [], [], 0
     for model in apps.get_models():
         if model._meta.proxy or not model._meta.managed:
             continue
         file_fields = [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
         for file_field in file_fields:
+            alias = _alias_of(file_field.storage)
             names = (model._base_manager.exclude(**{file_field.attname: ""})
                      .exclude(**{f"{file_field.attname}__isnull": True})
                      .values_list("pk", file_field.attname))
             for pk, name in names.iterator():
                 checked += 1
-                if not file_field.storage.exists(name):
-                    problems.append(f"{model._meta.label} {pk}: {file_field.name} {name} is "
-                                    "missing from its storage.")
+                if file_field.storage.exists(name):
+                    continue
+                missing = f"{model._meta.label} {pk}: {file_field.name} {name} is missing " \
+                          "from its storage"
+                if reason := _expendable(alias, name):
+                    warnings.append(f"{missing} ({reason}).")
+                else:
+                    problems.append(f"{missing}.")
     return CheckResult(counts={"practices": Practice.objects.count(),
-                               "file references checked": checked}, problems=problems)
+                               "file references checked": checked},
+                       problems=problems, warnings=warnings)
 
 
 # --- Backup -----------------------------------------------------------------------------------
@@ -219,42 +270,51 @@ def _migration_state() -> dict[str, str]:
     return dict(sorted(latest.items()))
 
 
-def _walk(storage: Storage, folder: str = "") -> Iterator[str]:
-    """Every file name in `storage`, through `listdir` alone (local folders and S3 alike)."""
+def _walk(alias: str, folder: str = "") -> Iterator[str]:
+    """Every file name in a storage, through `listdir` alone (local folders and S3 alike)."""
     try:
-        folders, files = storage.listdir(folder)
+        folders, files = storages[alias].listdir(folder)
     except FileNotFoundError:  # a local storage whose folder was never made: no files
         return
+    except STORAGE_ERRORS as exc:
+        raise StorageFailed(alias, exc) from exc
     for name in sorted(files):
         yield posixpath.join(folder, name) if folder else name
     for sub in sorted(folders):
         if not folder and sub in SKIPPED_FOLDERS:
             continue
-        yield from _walk(storage, posixpath.join(folder, sub) if folder else sub)
+        yield from _walk(alias, posixpath.join(folder, sub) if folder else sub)
 
 
 class _Hashing:
-    """Passes reads through and keeps their SHA-256, so a file is hashed as it streams."""
+    """Passes reads through and keeps their SHA-256, so a file is hashed as it streams. A
+    failed read of a stored file names its storage (`alias`); the archive's own writes
+    happen elsewhere, so their errors are not blamed on it."""
 
-    def __init__(self, handle: IO[bytes]) -> None:
-        self.handle, self.digest = handle, hashlib.sha256()
+    def __init__(self, handle: IO[bytes], alias: str | None = None) -> None:
+        self.handle, self.digest, self.alias = handle, hashlib.sha256(), alias
 
     def read(self, size: int = -1) -> bytes:
-        data = self.handle.read(size)
+        try:
+            data = self.handle.read(size)
+        except STORAGE_ERRORS as exc:
+            if self.alias is None:
+                raise
+            raise StorageFailed(self.alias, exc) from exc
         self.digest.update(data)
         return data
 
 
 def _add(tar: tarfile.TarFile, manifest: Manifest, name: str, handle: IO[bytes], size: int,
-         mtime: float) -> None:
+         mtime: float, alias: str | None = None) -> None:
     info = tarfile.TarInfo(name)
     info.size, info.mtime, info.mode = size, mtime, 0o600
-    reader = _Hashing(handle)
+    reader = _Hashing(handle, alias)
     tar.addfile(info, reader)  # reads exactly `size` bytes, a chunk at a time
     manifest.members[name] = Member(size=size, sha256=reader.digest.hexdigest())
 
 
-def archive_path(output: str | None, now: datetime) -> Path:
+def _archive_path(output: str | None, now: datetime) -> Path:
     """`output` as given, or a new name in it when it is a folder (or ends with a slash)."""
     name = f"hiring-{now:%Y%m%dT%H%M%SZ}.tar"
     if not output:
@@ -270,7 +330,7 @@ def backup_create(*, output: str | None = None,
     Written to `<name>.partial` and renamed at the end: a failed run leaves no archive."""
     now = datetime.now(UTC)
     engine = _engine()
-    path = archive_path(output, now)
+    path = _archive_path(output, now)
     if path.exists():
         raise BackupError(f"{path} already exists; choose another --output.")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -308,14 +368,17 @@ def backup_create(*, output: str | None = None,
 def _storage_copy(tar: tarfile.TarFile, manifest: Manifest, alias: str, mtime: float,
                   say: Callable[[str], None]) -> None:
     storage = storages[alias]
-    for name in _walk(storage):
+    for name in _walk(alias):
         try:
             handle = storage.open(name, "rb")
+            size = handle.size
         except FileNotFoundError:  # deleted since it was listed: no row names it any more
             say(f"  skipped {alias}:{name} (deleted during the backup)")
             continue
+        except STORAGE_ERRORS as exc:
+            raise StorageFailed(alias, exc) from exc
         with handle:
-            _add(tar, manifest, f"{STORAGE_PREFIX}/{alias}/{name}", handle, handle.size, mtime)
+            _add(tar, manifest, f"{STORAGE_PREFIX}/{alias}/{name}", handle, size, mtime, alias)
 
 
 # --- Check ------------------------------------------------------------------------------------
@@ -349,7 +412,7 @@ def _manifest_of(tar: tarfile.TarFile) -> Manifest:
     return Manifest.from_json(handle.read())
 
 
-def archive_verify(path: Path) -> Manifest:
+def backup_check(*, path: Path) -> Manifest:
     """Every member's size and SHA-256 against the manifest; raises BackupError naming what
     does not match. Reads the archive once, a chunk at a time."""
     with _open(path) as tar:
@@ -390,6 +453,10 @@ class RestoreReport:
     def problems(self) -> list[str]:
         return [problem for result in self.results for problem in result.problems]
 
+    @property
+    def warnings(self) -> list[str]:
+        return [warning for result in self.results for warning in result.warnings]
+
 
 def _tables() -> list[str]:
     with connection.cursor() as cursor:
@@ -415,7 +482,11 @@ def _refusals() -> list[str]:
             "`manage.py migrate` ran is not empty either. Create a new database and point "
             "DATABASE_URL at it.")
     for alias in STORAGE_ALIASES:
-        found = next(_walk(storages[alias]), None)
+        try:
+            found = next(_walk(alias), None)
+        except StorageFailed as exc:  # listed with the other reasons: all need fixing
+            reasons.append(str(exc))
+            continue
         if found is not None:
             reasons.append(f"The {alias} storage is not empty (it holds {found}, among "
                            "others). Restore only into empty storage.")
@@ -438,8 +509,10 @@ def _database_restore(engine: str, source: Path) -> None:
         copy.close()
 
 
-def _files_restore(tar: tarfile.TarFile, manifest: Manifest, say: Callable[[str], None]
-                   ) -> dict[str, int]:
+def _files_restore(tar: tarfile.TarFile, manifest: Manifest, written: list[tuple[str, str]],
+                   say: Callable[[str], None]) -> dict[str, int]:
+    """Write every file of the archive to its storage, appending (alias, name) to `written`
+    as each is saved, so that a failure can take them back."""
     restored = {}
     for alias in STORAGE_ALIASES:
         storage, files = storages[alias], manifest.files(alias)
@@ -448,20 +521,49 @@ def _files_restore(tar: tarfile.TarFile, manifest: Manifest, say: Callable[[str]
             handle = tar.extractfile(f"{STORAGE_PREFIX}/{alias}/{name}")
             content = File(handle, name=posixpath.basename(name))
             content.size = files[name].size  # not the size of the archive it is read from
-            saved = storage.save(name, content)
+            try:
+                saved = storage.save(name, content)
+            except STORAGE_ERRORS as exc:
+                raise StorageFailed(alias, exc) from exc
+            written.append((alias, saved))
             if saved != name:  # rows name the file by its old name: a new one is lost
-                raise BackupError(f"The {alias} storage saved {name} as {saved}. The "
-                                  "database is restored but the files only in part; empty "
-                                  "both and restore again.")
+                raise BackupError(f"The {alias} storage saved {name} as {saved}, so the rows "
+                                  "that name it would not find it.")
         restored[alias] = len(files)
     return restored
 
 
-def restore(*, archive: Path, say: Callable[[str], None] = lambda line: None) -> RestoreReport:
+def _files_remove(written: list[tuple[str, str]]) -> list[str]:
+    """Delete the files a failed restore wrote; return those that could not be deleted."""
+    left = []
+    for alias, name in reversed(written):
+        try:
+            storages[alias].delete(name)
+        except Exception:  # best effort: the cause of the failure matters more; say which
+            logger.warning("Could not delete %s:%s after a failed restore", alias, name,
+                           exc_info=True)
+            left.append(f"{alias}:{name}")
+    return left
+
+
+def _nothing_kept(written: list[tuple[str, str]], left: list[str]) -> str:
+    if not left:
+        return (f"Nothing was kept: the database was not changed, and the files written "
+                f"so far ({len(written)}) were deleted. Fix the cause and restore again.")
+    shown = ", ".join(left[:5]) + (", …" if len(left) > 5 else "")
+    return (f"The database was not changed, but {plural(len(left), 'file')} written so far "
+            f"could not be deleted (see the log): {shown}. Empty the storage, then restore "
+            "again.")
+
+
+def backup_restore(*, archive: Path, say: Callable[[str], None] = lambda line: None
+                   ) -> RestoreReport:
     """Put an archive back into an empty database and empty storages, then run the
-    registered checks on what was restored. Changes nothing unless all of it may go ahead."""
+    registered checks on what was restored. The files go first and the database last, in
+    one transaction: if anything fails before it commits, the files written are deleted
+    and nothing is kept."""
     say(f"Verifying {archive}…")
-    manifest = archive_verify(archive)
+    manifest = backup_check(path=archive)
     engine = _engine()
     if manifest.engine != engine:
         raise BackupError(f"The archive holds a {manifest.engine} database; this "
@@ -469,14 +571,24 @@ def restore(*, archive: Path, say: Callable[[str], None] = lambda line: None) ->
     reasons = _refusals()
     if reasons:
         raise BackupError("Nothing was restored.\n" + "\n".join(reasons))
-    with _open(archive) as tar, tempfile.TemporaryDirectory(prefix="restore-") as work:
-        member = DATABASE_MEMBERS[engine]
-        source = Path(work) / member
-        with tar.extractfile(member) as handle, source.open("wb") as copy:  # type: ignore[union-attr]
-            shutil.copyfileobj(handle, copy, CHUNK)
-        say(f"Restoring the {engine} database…")
-        _database_restore(engine, source)
-        files = _files_restore(tar, manifest, say)
+    written: list[tuple[str, str]] = []
+    try:
+        with _open(archive) as tar, tempfile.TemporaryDirectory(prefix="restore-") as work:
+            member = DATABASE_MEMBERS[engine]
+            source = Path(work) / member
+            with tar.extractfile(member) as handle, source.open("wb") as copy:  # type: ignore[union-attr]
+                shutil.copyfileobj(handle, copy, CHUNK)
+            files = _files_restore(tar, manifest, written, say)
+            say(f"Restoring the {engine} database…")
+            _database_restore(engine, source)
+    except BaseException as exc:
+        if written:
+            say(f"The restore failed; deleting the {plural(len(written), 'file')} written…")
+        kept = _nothing_kept(written, _files_remove(written))
+        if isinstance(exc, (BackupError, *STORAGE_ERRORS)):
+            raise BackupError(f"The restore failed: {exc}\n{kept}") from exc
+        exc.add_note(kept)
+        raise
     executor = MigrationExecutor(connection)
     pending = len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
     say("Checking what was restored…")
@@ -484,7 +596,7 @@ def restore(*, archive: Path, say: Callable[[str], None] = lambda line: None) ->
                          results=restore_checks_run())
 
 
-def describe(manifest: Manifest) -> list[str]:
+def backup_describe(*, manifest: Manifest) -> list[str]:
     """What an archive holds, in lines for an operator."""
     database = manifest.members[DATABASE_MEMBERS[manifest.engine]]
     lines = [f"Format {manifest.version}, made {manifest.created_at}, "
@@ -510,7 +622,7 @@ def _size(size: float) -> str:
     return f"{size:.1f} TB"  # pragma: no cover
 
 
-def summary(report: RestoreReport) -> dict[str, Any]:
+def restore_summary(*, report: RestoreReport) -> dict[str, Any]:
     counts: dict[str, Any] = {"files restored": sum(report.files.values())}
     for result in report.results:
         counts.update(result.counts)

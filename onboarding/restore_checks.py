@@ -5,13 +5,13 @@ each practice's signing trail must still chain."""
 
 from __future__ import annotations
 
-from hiring.backups import CheckResult, register_restore_check
+from hiring.backups import CheckResult, restore_check_register
 from hiring.models import Practice
 from onboarding import esign
 from onboarding.models import SignableDocument, Signature
 
 
-@register_restore_check
+@restore_check_register
 def esign_check() -> CheckResult:
     problems: list[str] = []
     signatures = Signature.objects.select_related("document").order_by("pk")

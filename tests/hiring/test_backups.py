@@ -1,6 +1,8 @@
 """`manage.py backup` and `manage.py restore`: an archive of the database and both storages
 that goes back into a fresh database and empty folders, with the e-signature checks still
-passing; and the refusals (a database or storage not empty, a damaged archive)."""
+passing; the refusals (a database or storage not empty, a damaged archive); a restore that
+fails midway keeps nothing; files the app rebuilds or discards are warnings when missing; a
+missing bucket is named, not a traceback."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import sqlite3
 import subprocess
 import sys
 import tarfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,8 +29,10 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 from psycopg2 import sql
 
+from candidates.models import StagedUpload
 from hiring import backups
 from hiring.models import Practice
+from jobs.models import Feed
 from onboarding import esign
 from tests.factories import ResumeFactory
 from tests.onboarding.offer_helpers import hide_libreoffice
@@ -266,3 +272,135 @@ def test_a_backup_from_a_bucket_restores_into_another_bucket(
     kept = [key for key in s3_storage.object_keys() if "/healthz/" not in key]
     assert target.object_keys() == kept
     assert all(target.read(key) == s3_storage.read(key) for key in kept)
+
+
+@contextmanager
+def _connected_to(name: str) -> Iterator[None]:
+    """This process's database is `name` (Django's connection, and pg_dump/pg_restore, which
+    read the same settings) until the block ends: an in-process restore into it."""
+    original = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = original
+
+
+def _tables(params: dict[str, object]) -> list[str]:
+    with psycopg2.connect(**params) as db, db.cursor() as cursor:
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        tables = [row[0] for row in cursor.fetchall()]
+    db.close()
+    return tables
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_whose_storage_fails_midway_keeps_nothing_and_can_run_again(
+        practice, settings, tmp_path, monkeypatch, fresh_database):
+    _hire(practice, monkeypatch)
+    archive = _backup(tmp_path / "backups")
+    public, private = _files(settings.MEDIA_ROOT), _files(settings.PRIVATE_MEDIA_ROOT)
+    public.pop("healthz/probe.txt")
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = tmp_path / "media2", tmp_path / "private2"
+    storage, failing = storages["private"], [True]
+    save = storage.save
+
+    def save_then_fail(name, content, **kwargs):  # the disk fills after the first file
+        if failing[0] and _files(tmp_path / "private2"):
+            raise OSError(28, "No space left on device")
+        return save(name, content, **kwargs)
+
+    monkeypatch.setattr(storage, "save", save_then_fail)
+    _url, params = fresh_database
+    with _connected_to(params["dbname"]):
+        with pytest.raises(CommandError, match=r"(?s)private storage failed \(OSError.*"
+                                               r"No space left.*Nothing was kept"):
+            call_command("restore", str(archive), stdout=io.StringIO())
+        assert _tables(params) == []
+        assert _files(tmp_path / "media2") == _files(tmp_path / "private2") == {}
+
+        failing[0] = False
+        out = io.StringIO()
+        call_command("restore", str(archive), stdout=out)
+
+    assert "Problems found: 0" in out.getvalue()
+    assert "hiring_practice" in _tables(params)
+    assert _files(tmp_path / "media2") == public
+    assert _files(tmp_path / "private2") == private
+
+
+def _feed_and_staged_upload(practice: Practice) -> tuple[Feed, StagedUpload]:
+    with scopes_disabled():
+        feed = Feed.objects.create(practice=practice, kind=Feed.Kind.INDEED)
+        feed.file.save("indeed.xml", ContentFile(b"<source/>"))
+        staged = StagedUpload(practice=practice, original_name="cv.pdf", extension="pdf",
+                              content_type="application/pdf", size=len(RESUME),
+                              sha256=hashlib.sha256(RESUME).hexdigest())
+        staged.file.save("cv.pdf", ContentFile(RESUME))
+    return feed, staged
+
+
+def test_the_restore_checks_only_warn_of_a_missing_feed_or_staged_upload(practice, settings):
+    feed, staged = _feed_and_staged_upload(practice)
+    (settings.MEDIA_ROOT / feed.file.name).unlink()
+    (settings.PRIVATE_MEDIA_ROOT / staged.file.name).unlink()
+
+    results = backups.restore_checks_run()
+
+    assert [p for result in results for p in result.problems] == []
+    assert sorted(w for result in results for w in result.warnings) == [
+        f"candidates.StagedUpload {staged.pk}: file {staged.file.name} is missing from its "
+        "storage (staged uploads are discarded after a day anyway).",
+        f"jobs.Feed {feed.pk}: file {feed.file.name} is missing from its storage (feeds are "
+        "rebuilt when next requested)."]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_files_deleted_between_the_dump_and_the_copy_do_not_fail_the_restore(
+        practice, settings, tmp_path, monkeypatch, fresh_database):
+    feed, staged = _feed_and_staged_upload(practice)
+    dump = backups._database_copy
+
+    def dump_then_purge(engine: str, target: Path) -> None:  # a feed build, the purge
+        dump(engine, target)
+        feed.file.delete(save=False)
+        staged.file.delete(save=False)
+
+    monkeypatch.setattr(backups, "_database_copy", dump_then_purge)
+    archive = _backup(tmp_path / "backups")
+    settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = tmp_path / "media2", tmp_path / "private2"
+    out = io.StringIO()
+
+    with _connected_to(fresh_database[1]["dbname"]):
+        call_command("restore", str(archive), stdout=out)
+
+    assert "Warnings: 2" in out.getvalue()
+    assert "Problems found: 0" in out.getvalue()
+
+
+def test_a_backup_names_a_missing_bucket(practice, s3_storage, settings, tmp_path):
+    settings.AWS_STORAGE_BUCKET_NAME = "no-such-bucket"
+    settings.STORAGES = dict(settings.STORAGES)  # storages are made again with the new name
+
+    with pytest.raises(CommandError,
+                       match=r"The default storage failed \(S3 error NoSuchBucket: "):
+        call_command("backup", "--output", f"{tmp_path}/backups/", stdout=io.StringIO())
+
+    assert list((tmp_path / "backups").iterdir()) == []
+
+
+def test_a_restore_names_a_missing_bucket_and_changes_nothing(practice, s3_storage, settings,
+                                                               tmp_path):
+    archive = _backup(tmp_path / "backups")
+    settings.AWS_STORAGE_BUCKET_NAME = "no-such-bucket"
+    settings.STORAGES = dict(settings.STORAGES)
+
+    with pytest.raises(CommandError) as failed:
+        call_command("restore", str(archive), stdout=io.StringIO())
+
+    assert str(failed.value).startswith("Nothing was restored.")
+    assert "The default storage failed (S3 error NoSuchBucket: " in str(failed.value)
+    assert "The private storage failed (S3 error NoSuchBucket: " in str(failed.value)
+    assert Practice.objects.count() == 1

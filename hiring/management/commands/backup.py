@@ -26,8 +26,8 @@ class Command(BaseCommand):
                ) -> None:
         try:
             if check is not None:
-                manifest = backups.archive_verify(check)
-                for line in backups.describe(manifest):
+                manifest = backups.backup_check(path=check)
+                for line in backups.backup_describe(manifest=manifest):
                     self.stdout.write(line)
                 self.stdout.write(self.style.SUCCESS(
                     f"All {len(manifest.members)} checksums match."))
@@ -35,6 +35,6 @@ class Command(BaseCommand):
             path, manifest = backups.backup_create(output=output, say=self.stdout.write)
         except backups.BackupError as exc:
             raise CommandError(str(exc)) from exc
-        for line in backups.describe(manifest):
+        for line in backups.backup_describe(manifest=manifest):
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(f"Wrote {path}"))

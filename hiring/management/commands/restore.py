@@ -1,6 +1,7 @@
 """`manage.py restore ARCHIVE`: put a backup back into an empty database and empty storage,
 then run the apps' checks on the restored copy (e-signatures, the signing trail, files
-named by rows) and print a summary. Exits non-zero when anything is wrong."""
+named by rows) and print a summary. Exits non-zero when anything is wrong; warnings (a
+missing file the app rebuilds or discards) do not count."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, archive: Path, **options: Any) -> None:
         try:
-            report = backups.restore(archive=archive, say=self.stdout.write)
+            report = backups.backup_restore(archive=archive, say=self.stdout.write)
         except backups.BackupError as exc:
             raise CommandError(str(exc)) from exc
         files = ", ".join(f"{alias}: {count}" for alias, count in report.files.items())
@@ -31,8 +32,13 @@ class Command(BaseCommand):
                 f"The archive predates {backups.plural(report.pending_migrations, 'migration')}"
                 " of this code: "
                 "run `manage.py migrate` before starting the app."))
-        for label, count in backups.summary(report).items():
+        for label, count in backups.restore_summary(report=report).items():
             self.stdout.write(f"  {label}: {count}")
+        warnings = report.warnings
+        if warnings:  # harmless: files the app rebuilds or discards anyway
+            self.stdout.write(self.style.WARNING(f"Warnings: {len(warnings)}"))
+            for warning in warnings:
+                self.stdout.write(f"  {warning}")
         problems = report.problems
         self.stdout.write(f"Problems found: {len(problems)}")
         for problem in problems:
