@@ -20,6 +20,8 @@ app.conf.beat_schedule = {
     "deliveries-sweep": {"task": "jobs.tasks.deliveries_sweep", "schedule": 60.0},
     # every minute: https://crontab.guru/#*_*_*_*_*
     "feeds-sweep": {"task": "jobs.tasks.feeds_sweep", "schedule": 60.0},
+    # every minute, so a board's visit shows within a minute: https://crontab.guru/#*_*_*_*_*
+    "feed-fetches-flush": {"task": "jobs.tasks.feed_fetches_flush", "schedule": 60.0},
     # hourly, at minute 2, soon after midnight in each practice's time zone:
     # https://crontab.guru/#2_*_*_*_*
     "feeds-expire": {"task": "hiring.tasks.practices_fan_out", "schedule": crontab(minute=2),

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -415,7 +416,8 @@ class FeedFetch(models.Model):
                                  related_name="+")
     user_agent = models.CharField(max_length=300, blank=True)
     status_code = models.PositiveSmallIntegerField()
-    fetched_at = models.DateTimeField(auto_now_add=True)
+    # when the board came, not when the row was written (jobs/syndication/fetch_log.py)
+    fetched_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         indexes = [models.Index(fields=["feed", "-fetched_at"], name="feedfetch_feed_recent")]

@@ -64,6 +64,16 @@ def feeds_sweep() -> int:
     return sweep()
 
 
+@shared_task(acks_late=True)
+@one_at_a_time(default=0)
+def feed_fetches_flush() -> int:
+    """Save the boards' visits noted in Redis as FeedFetch rows. Idempotent: each noted
+    visit is taken off the list as it is read; one flush runs at a time."""
+    from jobs.syndication.fetch_log import flush
+
+    return flush()
+
+
 @shared_task(base=PracticeTask, acks_late=True)
 def feeds_expire(practice: Practice) -> bool:
     """Hourly: feeds drop jobs whose closing date passed since they were built; old fetch

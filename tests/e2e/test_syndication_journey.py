@@ -14,6 +14,7 @@ from lxml import etree
 from playwright.sync_api import Page, expect
 
 from jobs.models import Board, BoardAccount, Job
+from jobs.syndication import fetch_log
 from tests.e2e.steps import log_in, no_sideways_scroll, sidebar
 from tests.factories import JobFactory
 
@@ -89,7 +90,9 @@ def test_owner_sends_a_job_to_indeed_and_finds_it_in_the_feed(
     feed = etree.fromstring(response.body())
     assert [job.findtext("title") for job in feed.iter("job")] == [TITLE]
 
-    # the visit is the proof a board came: the job page shows it
+    # the visit is the proof a board came: the job page shows it once the worker's
+    # minutely flush has saved it (polls write nothing themselves)
+    fetch_log.flush()
     page.goto(detail_url)
     expect(indeed).to_contain_text("Last visit")
     expect(indeed.locator(".board-summary")).to_have_text(LISTED)
