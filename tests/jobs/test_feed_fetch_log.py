@@ -13,6 +13,7 @@ from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from hiring.celery import app
 from jobs.models import Board, Feed, FeedFetch
 from jobs.syndication import fetch_log
 from jobs.tasks import feed_fetches_flush
@@ -118,3 +119,9 @@ def test_without_redis_a_visit_is_saved_at_once(client, feed_url, monkeypatch):
 
     assert FeedFetch.objects.get().user_agent == "Indeed Feed Crawler"
     assert fetch_log.flush() == 0
+
+
+def test_beat_flushes_the_visits_every_minute():
+    entry = app.conf.beat_schedule["feed-fetches-flush"]
+
+    assert entry == {"task": "jobs.tasks.feed_fetches_flush", "schedule": 60.0}
