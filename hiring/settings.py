@@ -30,10 +30,11 @@ def _secret(name: str, default: str = "") -> str:
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = _secret("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-development-key-only-for-debug-mode"  # noqa: S105
+# Without DEBUG an empty key stays empty: commands that sign nothing (makemigrations, check)
+# still run, Django refuses every use of the key, and web, worker and beat refuse to start
+# (hiring.wsgi, hiring.celery: require_secret_key).
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -272,6 +273,9 @@ GOOGLE_INDEXING_CREDENTIALS = env("GOOGLE_INDEXING_CREDENTIALS", default="")
 # the endpoint too comes from the environment (.env.example gives Google's): no host is
 # written into the code
 GOOGLE_INDEXING_URL = env("GOOGLE_INDEXING_URL", default="")
+# The OAuth scope the signed token asks Google for (.env.example gives Google's), from the
+# environment like the endpoint, so that no Google address is written into the code.
+GOOGLE_INDEXING_SCOPE = env("GOOGLE_INDEXING_SCOPE", default="")
 GOOGLE_INDEXING_DAILY_QUOTA = env.int("GOOGLE_INDEXING_DAILY_QUOTA", default=200)
 SYNDICATION_HTTP_TIMEOUT = env.float("SYNDICATION_HTTP_TIMEOUT", default=10.0)
 SYNDICATION_RETRY_BASE_SECONDS = env.float("SYNDICATION_RETRY_BASE_SECONDS", default=30.0)

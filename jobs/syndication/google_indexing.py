@@ -35,7 +35,6 @@ from jobs.models import Board, Delivery
 from jobs.syndication import http
 from jobs.syndication.adapters import USER_AGENT, Adapter, Answer, Hold
 
-INDEXING_SCOPE = "https://www.googleapis.com/auth/indexing"
 JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 TOKEN_LIFETIME = 3600  # the longest Google grants
 TOKEN_MARGIN = 300  # fetch a new token this long before the old one runs out
@@ -81,7 +80,7 @@ def jwt_assertion(account: ServiceAccount, now: int) -> str:
     header = {"alg": "RS256", "typ": "JWT"}
     if account.key_id:
         header["kid"] = account.key_id
-    claims = {"iss": account.client_email, "scope": INDEXING_SCOPE, "aud": account.token_uri,
+    claims = {"iss": account.client_email, "scope": settings.GOOGLE_INDEXING_SCOPE, "aud": account.token_uri,
               "iat": now, "exp": now + TOKEN_LIFETIME}
     signing_input = ".".join(_b64url(json.dumps(part, separators=(",", ":")).encode())
                              for part in (header, claims))
@@ -155,8 +154,10 @@ class GoogleIndexing(Adapter):
 
     def configured(self, practice: Practice) -> bool:
         # deployment-wide: Google is told of every practice's jobs by one service account,
-        # at the endpoint the operator names (nothing calls Google unless both are set)
-        return bool(settings.GOOGLE_INDEXING_CREDENTIALS and settings.GOOGLE_INDEXING_URL)
+        # at the endpoint and scope the operator names (nothing calls Google unless all are
+        # set)
+        return bool(settings.GOOGLE_INDEXING_CREDENTIALS and settings.GOOGLE_INDEXING_URL
+                    and settings.GOOGLE_INDEXING_SCOPE)
 
     def admit(self, delivery: Delivery) -> Hold | None:
         now = timezone.now()
@@ -183,8 +184,8 @@ class GoogleIndexing(Adapter):
     def send(self, delivery: Delivery) -> Answer:
         if not self.configured(delivery.practice):
             return Answer.final("This server is no longer set up to notify Google "
-                                "(GOOGLE_INDEXING_CREDENTIALS or GOOGLE_INDEXING_URL is "
-                                "empty).")
+                                "(GOOGLE_INDEXING_CREDENTIALS, GOOGLE_INDEXING_URL or "
+                                "GOOGLE_INDEXING_SCOPE is empty).")
         try:
             account = service_account(settings.GOOGLE_INDEXING_CREDENTIALS)
         except CredentialsError as exc:

@@ -198,6 +198,7 @@ def test_the_page_says_whether_google_is_told_at_once(owner_client, practice, se
                                                       credentials, says):
     settings.GOOGLE_INDEXING_CREDENTIALS = credentials
     settings.GOOGLE_INDEXING_URL = "https://indexing.example.test/v3/urlNotifications:publish"
+    settings.GOOGLE_INDEXING_SCOPE = "https://indexing.example.test/auth/indexing"
 
     body = owner_client.get(_settings_url(practice)).content.decode()
 

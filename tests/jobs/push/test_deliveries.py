@@ -145,6 +145,7 @@ def test_no_push_is_recorded_without_a_webhook_or_google_credentials(practice, o
 def test_google_is_told_when_this_server_has_credentials(settings, practice, owner):
     settings.GOOGLE_INDEXING_CREDENTIALS = "/run/secrets/google.json"
     settings.GOOGLE_INDEXING_URL = "https://indexing.example.test/v3/urlNotifications:publish"
+    settings.GOOGLE_INDEXING_SCOPE = "https://indexing.example.test/auth/indexing"
     with scopes_disabled():
         job = JobFactory(practice=practice)
 

@@ -17,7 +17,7 @@ from django_scopes import scope, scopes_disabled
 
 from jobs.models import Board, Delivery, DeliveryAttempt
 from jobs.syndication.deliveries import send
-from jobs.syndication.google_indexing import INDEXING_SCOPE, next_pacific_midnight
+from jobs.syndication.google_indexing import next_pacific_midnight
 from tests.jobs.push.boards import (
     BoardServer,
     Reply,
@@ -28,6 +28,7 @@ from tests.jobs.push.boards import (
     published_job,
 )
 
+SCOPE = "https://indexing.example.test/auth/indexing"
 pytestmark = pytest.mark.django_db
 Status = Delivery.Status
 TOKEN = {"access_token": "ya29.local-test-token", "expires_in": 3599, "token_type": "Bearer"}
@@ -56,6 +57,7 @@ def google(settings, tmp_path, key, server):
         "private_key_id": "key-1", "private_key": pem, "token_uri": f"{server.url}/token"}))
     settings.GOOGLE_INDEXING_CREDENTIALS = str(credentials)
     settings.GOOGLE_INDEXING_URL = f"{server.url}/index"
+    settings.GOOGLE_INDEXING_SCOPE = SCOPE
     server.default("/token", ok(TOKEN))
 
 
@@ -86,7 +88,7 @@ def test_google_is_told_with_a_token_of_the_service_account(server, key, practic
     assert json.loads(_unb64(header)) == {"alg": "RS256", "typ": "JWT", "kid": "key-1"}
     claims = json.loads(_unb64(claims))
     assert claims["iss"] == "indexer@clinic-jobs.iam.gserviceaccount.com"
-    assert claims["scope"] == INDEXING_SCOPE
+    assert claims["scope"] == SCOPE
     assert claims["aud"] == f"{server.url}/token"
     assert claims["exp"] - claims["iat"] == 3600
     assert abs(claims["iat"] - timezone.now().timestamp()) < 60
