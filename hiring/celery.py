@@ -6,12 +6,26 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import beat_init, worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hiring.settings")
 
 app = Celery("hiring")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+def require_secret_key(**kwargs: object) -> None:
+    """Refuse to start a process that signs links and sessions (web, worker, beat) without
+    SECRET_KEY: Django raises ImproperlyConfigured when an empty key is read. Settings alone
+    do not insist, so that commands that sign nothing run without it."""
+    from django.conf import settings
+
+    settings.SECRET_KEY  # noqa: B018 (read for its check)
+
+
+worker_init.connect(require_secret_key)
+beat_init.connect(require_secret_key)
 
 app.conf.beat_schedule = {
     # every minute: https://crontab.guru/#*_*_*_*_*
