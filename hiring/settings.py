@@ -7,7 +7,9 @@ variable; a `.env` file next to manage.py is read if present.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -137,6 +139,49 @@ if MEDIA_ROOT.resolve().is_relative_to(PRIVATE_MEDIA_ROOT.resolve()) or (
     # /media/ serves the public folder: private files inside it would be one URL away
     raise ImproperlyConfigured("MEDIA_ROOT and PRIVATE_MEDIA_ROOT must be separate folders, "
                                "neither inside the other.")
+S3_FILES = {
+    "default": {"BACKEND": "hiring.storage.PublicS3Storage"},
+    "private": {"BACKEND": "hiring.storage.PrivateS3Storage"},
+}
+
+
+def s3_settings(read: Callable[[str, str], str]) -> dict[str, Any]:
+    """django-storages' own settings for STORAGE=s3 (AWS S3, MinIO, Ceph, Backblaze B2…),
+    from `read(name, default)`: the environment here, a test's bucket in tests/s3.py, so the
+    tests run this very configuration."""
+    from botocore.config import Config
+
+    bucket = read("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        raise ImproperlyConfigured("STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    endpoint = read("AWS_S3_ENDPOINT_URL", "") or None
+    return {
+        "AWS_STORAGE_BUCKET_NAME": bucket,
+        "AWS_S3_ENDPOINT_URL": endpoint,
+        "AWS_ACCESS_KEY_ID": read("AWS_ACCESS_KEY_ID", "") or None,
+        "AWS_SECRET_ACCESS_KEY": read("AWS_SECRET_ACCESS_KEY", "") or None,
+        "AWS_S3_REGION_NAME": read("AWS_S3_REGION_NAME", "") or None,
+        # Lifetime of a signed link to a private file. The app streams private files
+        # through its checked views and hands out no such link today.
+        "AWS_QUERYSTRING_EXPIRE": int(read("AWS_S3_SIGNED_URL_SECONDS", "300")),
+        # A bucket that does not answer must cost a request seconds, not a gunicorn timeout:
+        # short timeouts, one retry. Checksums only where S3 requires them: boto3's default
+        # CRC headers on every upload are refused by Backblaze B2 and older Ceph and MinIO.
+        # Path-style addressing for S3-compatible servers (MinIO, Ceph), which need no DNS
+        # name per bucket; AWS itself chooses.
+        "AWS_S3_CLIENT_CONFIG": Config(
+            connect_timeout=float(read("AWS_S3_CONNECT_TIMEOUT", "3")),
+            read_timeout=float(read("AWS_S3_READ_TIMEOUT", "10")),
+            retries={"max_attempts": int(read("AWS_S3_MAX_ATTEMPTS", "2")),
+                     "mode": "standard"},
+            request_checksum_calculation="when_required",
+            response_checksum_validation="when_required",
+            signature_version="s3v4",
+            s3={"addressing_style": read("AWS_S3_ADDRESSING_STYLE",
+                                         "path" if endpoint else "auto")}),
+    }
+
+
 STORAGE = env("STORAGE", default="local")
 if STORAGE == "local":
     _files = {
@@ -144,35 +189,8 @@ if STORAGE == "local":
         "private": {"BACKEND": "hiring.storage.PrivateFileSystemStorage"},
     }
 elif STORAGE == "s3":
-    from botocore.config import Config as _BotoConfig
-
-    # django-storages reads these names itself (AWS S3, MinIO, Ceph, Backblaze B2…)
-    AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
-    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default="") or None
-    AWS_ACCESS_KEY_ID = _secret("AWS_ACCESS_KEY_ID") or None
-    AWS_SECRET_ACCESS_KEY = _secret("AWS_SECRET_ACCESS_KEY") or None
-    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default="") or None
-    # Lifetime of a signed link to a private file (django-storages' own setting). The app
-    # streams private files through its checked views and hands out no such link today.
-    AWS_QUERYSTRING_EXPIRE = env.int("AWS_S3_SIGNED_URL_SECONDS", default=300)
-    # A bucket that does not answer must cost a request seconds, not a gunicorn timeout:
-    # short timeouts, one retry. Checksums only where S3 requires them: boto3's default
-    # CRC headers on every upload are refused by Backblaze B2 and older Ceph and MinIO.
-    # Path-style addressing for S3-compatible servers (MinIO, Ceph), which need no DNS name
-    # per bucket; AWS itself chooses.
-    AWS_S3_CLIENT_CONFIG = _BotoConfig(
-        connect_timeout=env.float("AWS_S3_CONNECT_TIMEOUT", default=3.0),
-        read_timeout=env.float("AWS_S3_READ_TIMEOUT", default=10.0),
-        retries={"max_attempts": env.int("AWS_S3_MAX_ATTEMPTS", default=2), "mode": "standard"},
-        request_checksum_calculation="when_required",
-        response_checksum_validation="when_required",
-        signature_version="s3v4",
-        s3={"addressing_style": env("AWS_S3_ADDRESSING_STYLE",
-                                    default="path" if AWS_S3_ENDPOINT_URL else "auto")})
-    _files = {
-        "default": {"BACKEND": "hiring.storage.PublicS3Storage"},
-        "private": {"BACKEND": "hiring.storage.PrivateS3Storage"},
-    }
+    vars().update(s3_settings(_secret))  # keys may come from *_FILE secrets
+    _files = S3_FILES
 else:
     raise ImproperlyConfigured(f"STORAGE must be 'local' or 's3', not {STORAGE!r}.")
 STORAGES = {

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import boto3
-from botocore.config import Config
 
 KEY_ID, SECRET = "test-key-id", "test-secret-key"  # moto accepts any pair
 REGION = "us-east-1"
@@ -82,22 +81,11 @@ class Bucket:
 
     def settings(self) -> dict[str, Any]:
         """The same, for override_settings in this process (settings.py reads the
-        environment only at start)."""
-        return {
-            "STORAGE": "s3", "AWS_STORAGE_BUCKET_NAME": self.name,
-            "AWS_S3_ENDPOINT_URL": self.endpoint, "AWS_ACCESS_KEY_ID": KEY_ID,
-            "AWS_SECRET_ACCESS_KEY": SECRET, "AWS_S3_REGION_NAME": REGION,
-            "AWS_QUERYSTRING_EXPIRE": 300,
-            "AWS_S3_CLIENT_CONFIG": Config(
-                connect_timeout=3, read_timeout=10, retries={"max_attempts": 2,
-                                                              "mode": "standard"},
-                request_checksum_calculation="when_required",
-                response_checksum_validation="when_required",
-                signature_version="s3v4", s3={"addressing_style": "path"}),
-            "STORAGES": {
-                "default": {"BACKEND": "hiring.storage.PublicS3Storage"},
-                "private": {"BACKEND": "hiring.storage.PrivateS3Storage"},
-                "staticfiles": {"BACKEND": "whitenoise.storage."
-                                           "CompressedManifestStaticFilesStorage"},
-            },
-        }
+        environment only at start), made by the settings' own s3_settings()."""
+        from django.conf import settings
+
+        from hiring.settings import S3_FILES, s3_settings
+
+        env = self.env()
+        return {**s3_settings(lambda name, default: env.get(name, default)), "STORAGE": "s3",
+                "STORAGES": {**S3_FILES, "staticfiles": settings.STORAGES["staticfiles"]}}
