@@ -80,8 +80,8 @@ def jwt_assertion(account: ServiceAccount, now: int) -> str:
     header = {"alg": "RS256", "typ": "JWT"}
     if account.key_id:
         header["kid"] = account.key_id
-    claims = {"iss": account.client_email, "scope": settings.GOOGLE_INDEXING_SCOPE, "aud": account.token_uri,
-              "iat": now, "exp": now + TOKEN_LIFETIME}
+    claims = {"iss": account.client_email, "scope": settings.GOOGLE_INDEXING_SCOPE,
+              "aud": account.token_uri, "iat": now, "exp": now + TOKEN_LIFETIME}
     signing_input = ".".join(_b64url(json.dumps(part, separators=(",", ":")).encode())
                              for part in (header, claims))
     signature = account.private_key.sign(signing_input.encode(), padding.PKCS1v15(),
